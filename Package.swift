@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// aelab: a terminal workbench for autoencoder experiments.
+// Dependencies run one way: aelab -> CursesTerminal -> Workbench -> AutoencoderKit -> CBLAS.
+import PackageDescription
+
+let package = Package(
+    name: "aelab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "aelab", targets: ["aelab"]),
+        .library(name: "AutoencoderKit", targets: ["AutoencoderKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CNcurses", path: "Sources/CNcurses",
+            providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CTermGuard", path: "Sources/CTermGuard"),
+        .target(
+            name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib"],
+            path: "Sources/AutoencoderKit",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        .target(name: "Workbench", dependencies: ["AutoencoderKit"], path: "Sources/Workbench"),
+        .target(
+            name: "CursesTerminal", dependencies: ["Workbench", "CNcurses", "CTermGuard"],
+            path: "Sources/CursesTerminal"),
+        .executableTarget(
+            name: "aelab",
+            dependencies: [
+                "AutoencoderKit", "Workbench", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/aelab"),
+        .testTarget(
+            name: "AutoencoderKitTests", dependencies: ["AutoencoderKit", "CBLAS"],
+            path: "Tests/AutoencoderKitTests"),
+        .testTarget(
+            name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit"],
+            path: "Tests/WorkbenchTests", resources: [.copy("Snapshots")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["AutoencoderKit"],
+            path: "Tests/EndToEndTests"),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,120 @@
+// FastMath: vectorized elementwise kernels (exp, sigmoid, softplus, log) on Float32 arrays.
+//
+// One libm call per element would cost more than the matrix products of a small model, so the
+// hot activations use an 8-wide SIMD exp: range reduction x = n·ln2 + r, |r| <= ln2/2, a
+// degree-6 polynomial for e^r (Cephes expf coefficients, relative error about 1e-7), and 2^n
+// built in the exponent bits. Inputs are clamped to [-87.3, 88.7] so results stay finite.
+
+typealias F8 = SIMD8<Float>
+
+@usableFromInline let expClampHigh: Float = 88.376_26
+@usableFromInline let expClampLow: Float = -87.336_54
+
+/// e^x for eight lanes.
+@inline(__always)
+func exp8(_ input: F8) -> F8 {
+    var x = input.replacing(with: F8(repeating: expClampHigh), where: input .> expClampHigh)
+    x = x.replacing(with: F8(repeating: expClampLow), where: x .< expClampLow)
+    // n = round(x / ln 2)
+    let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+    // r = x - n ln2, split into high and low parts for precision (Cephes C1, C2)
+    var r = x - n * 0.693_359_375
+    r = r + n * 2.121_944_4e-4
+    // e^r ~ 1 + r + r^2 (p(r))
+    var p = F8(repeating: 1.987_569_15e-4)
+    p = p * r + 1.398_199_95e-3
+    p = p * r + 8.333_451_9e-3
+    p = p * r + 4.166_579_6e-2
+    p = p * r + 1.666_666_55e-1
+    p = p * r + 5.000_000_1e-1
+    let r2 = r * r
+    let er = p * r2 + r + 1
+    // 2^n: put n + 127 into the exponent bits
+    let bits = (SIMD8<Int32>(n) &+ 127) &<< 23
+    let scale = unsafeBitCast(bits, to: F8.self)
+    return er * scale
+}
+
+/// Natural log for eight lanes of positive finite values (frexp split and a polynomial on
+/// the mantissa in [sqrt(1/2), sqrt(2)), Cephes logf; relative error about 1e-7).
+@inline(__always)
+func log8(_ input: F8) -> F8 {
+    let x = input.replacing(with: F8(repeating: Float.leastNormalMagnitude), where: input .< Float.leastNormalMagnitude)
+    let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
+    var e = F8((bits &>> 23) &- 126)
+    var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: F8.self)  // in [0.5, 1)
+    let small = m .< 0.707_106_781
+    e = e.replacing(with: e - 1, where: small)
+    m = m.replacing(with: m + m, where: small)
+    let t = m - 1
+    var p = F8(repeating: 7.037_683_6e-2)
+    p = p * t - 1.151_461_0e-1
+    p = p * t + 1.167_699_9e-1
+    p = p * t - 1.242_014_1e-1
+    p = p * t + 1.424_932_3e-1
+    p = p * t - 1.666_805_8e-1
+    p = p * t + 2.000_071_5e-1
+    p = p * t - 2.499_999_4e-1
+    p = p * t + 3.333_333_1e-1
+    let t2 = t * t
+    var y = p * t * t2
+    y = y + e * -2.121_944_4e-4
+    y = y - 0.5 * t2
+    return t + y + e * 0.693_359_375
+}
+
+/// Elementwise kernels over raw buffers: each processes 8 lanes at a time and a scalar tail.
+public enum FastMath {
+    /// y = e^x elementwise (y may alias x).
+    public static func exp(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        map(x, y, count: count) { exp8($0) }
+    }
+
+    /// y = 1 / (1 + e^-x) elementwise (y may alias x).
+    public static func sigmoid(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        map(x, y, count: count) { v in 1 / (1 + exp8(-v)) }
+    }
+
+    /// y = log(1 + e^x) = max(x, 0) + log(1 + e^-|x|), stable for any x (y may alias x).
+    public static func softplus(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        map(x, y, count: count) { v in softplus8(v) }
+    }
+
+    /// y = tanh(x) = 1 - 2 / (e^{2x} + 1) elementwise (y may alias x).
+    public static func tanh(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        map(x, y, count: count) { v in 1 - 2 / (exp8(v + v) + 1) }
+    }
+
+    /// y = log(x) elementwise for positive x (y may alias x).
+    public static func log(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
+        map(x, y, count: count) { log8($0) }
+    }
+
+    /// Applies an 8-lane function to `count` elements, padding the tail with zeros.
+    @inline(__always)
+    static func map(
+        _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int,
+        _ f: (F8) -> F8
+    ) {
+        var i = 0
+        while i + 8 <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: F8.self)
+            UnsafeMutableRawPointer(y + i).storeBytes(of: f(v), as: F8.self)
+            i += 8
+        }
+        if i < count {
+            var v = F8(repeating: 0)
+            for lane in 0..<(count - i) { v[lane] = x[i + lane] }
+            let r = f(v)
+            for lane in 0..<(count - i) { y[i + lane] = r[lane] }
+        }
+    }
+}
+
+/// log(1 + e^x) for eight lanes, stable for large |x|.
+@inline(__always)
+func softplus8(_ v: F8) -> F8 {
+    let absV = v.replacing(with: -v, where: v .< 0)
+    let positive = v.replacing(with: 0, where: v .< 0)
+    return positive + log8(1 + exp8(-absV))
+}

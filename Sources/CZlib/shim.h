@@ -1,0 +1,2 @@
+// zlib: gzip-compressed IDX files and PNG export.
+#include <zlib.h>

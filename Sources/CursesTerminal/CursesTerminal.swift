@@ -1,0 +1,1 @@
+// CursesTerminal: the only module that imports CNcurses.

@@ -1,0 +1,1 @@
+// Workbench: UI logic with no curses (state, actions, keymap, layout, panels, themes).
