@@ -1,0 +1,129 @@
+// TrainingSnapshot: an immutable picture of one run, published by the trainer for the UI.
+//
+// The UI never reads the live model; the session copies what a screen needs into one of
+// these a few times a second and at every epoch end or step. Everything is a value.
+
+/// Whether a run is training, waiting, or stopped by a fault.
+public enum RunStatus: Sendable, Equatable {
+    case running
+    case paused
+    /// All configured epochs are done.
+    case finished
+    /// Stopped because the loss or parameters became NaN/Inf; the message names step and layer.
+    case diverged(String)
+}
+
+/// One point of a loss series: the step (batches since start) or epoch, and the value.
+public struct SeriesPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A named loss series with its unit, e.g. "train" in "BCE/px".
+public struct MetricSeries: Sendable, Equatable {
+    public var name: String
+    public var unit: String
+    public var points: [SeriesPoint]
+    public init(name: String, unit: String, points: [SeriesPoint]) {
+        self.name = name
+        self.unit = unit
+        self.points = points
+    }
+}
+
+/// Sparsity figures of the code layer over the probe or validation samples.
+public struct CodeStatistics: Sendable, Equatable {
+    /// Mean activation of each code unit.
+    public var unitMeans: [Float]
+    /// Mean activation over all units and samples.
+    public var meanActivation: Float
+    /// Share of activations with |h| < 0.01 (0...1).
+    public var nearZeroShare: Float
+    /// Units whose activation is near zero for every sample.
+    public var deadUnits: Int
+    public init(unitMeans: [Float], meanActivation: Float, nearZeroShare: Float, deadUnits: Int) {
+        self.unitMeans = unitMeans
+        self.meanActivation = meanActivation
+        self.nearZeroShare = nearZeroShare
+        self.deadUnits = deadUnits
+    }
+    public static let empty = CodeStatistics(unitMeans: [], meanActivation: 0, nearZeroShare: 0, deadUnits: 0)
+}
+
+/// Everything a screen shows about one run at one moment.
+public struct TrainingSnapshot: Sendable, Equatable {
+    /// The run's name ("undercomplete", "sparse-kl #2").
+    public var runName: String
+    public var status: RunStatus
+    /// Completed epochs.
+    public var epoch: Int
+    /// Epochs the run is configured for.
+    public var totalEpochs: Int
+    /// Batches done in the current epoch, and per epoch.
+    public var batchInEpoch: Int
+    public var batchesPerEpoch: Int
+    /// Batches since the start.
+    public var step: Int
+    /// Unit of the loss shown on charts, e.g. "BCE/px".
+    public var lossUnit: String
+    /// Smoothed per-batch training loss (x = step), bounded length.
+    public var batchLoss: MetricSeries
+    /// Per-epoch training and validation loss (x = epoch), plus penalty terms if any.
+    public var epochSeries: [MetricSeries]
+    /// Last batch loss and last validation loss, in `lossUnit`.
+    public var lastBatchLoss: Double?
+    public var lastValidationLoss: Double?
+    /// Probe inputs and reconstructions, pixels 0-255, rows×columns each.
+    public var imageRows: Int
+    public var imageColumns: Int
+    public var probeInputs: [[UInt8]]
+    public var probeReconstructions: [[UInt8]]
+    /// Code activations of the probe samples: probe × H.
+    public var probeCodes: [[Float]]
+    public var codeStatistics: CodeStatistics
+    /// Training throughput over the last measurement window.
+    public var samplesPerSecond: Double
+    /// Settings as label/value pairs for the settings panel ("layers", "784-32-784").
+    public var settings: [(String, String)]
+
+    public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
+        a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
+            && a.batchLoss == b.batchLoss && a.epochSeries == b.epochSeries
+            && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
+            && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
+    }
+
+    public init(
+        runName: String, status: RunStatus, epoch: Int, totalEpochs: Int, batchInEpoch: Int,
+        batchesPerEpoch: Int, step: Int, lossUnit: String, batchLoss: MetricSeries,
+        epochSeries: [MetricSeries], lastBatchLoss: Double?, lastValidationLoss: Double?,
+        imageRows: Int, imageColumns: Int, probeInputs: [[UInt8]], probeReconstructions: [[UInt8]],
+        probeCodes: [[Float]], codeStatistics: CodeStatistics, samplesPerSecond: Double,
+        settings: [(String, String)]
+    ) {
+        self.runName = runName
+        self.status = status
+        self.epoch = epoch
+        self.totalEpochs = totalEpochs
+        self.batchInEpoch = batchInEpoch
+        self.batchesPerEpoch = batchesPerEpoch
+        self.step = step
+        self.lossUnit = lossUnit
+        self.batchLoss = batchLoss
+        self.epochSeries = epochSeries
+        self.lastBatchLoss = lastBatchLoss
+        self.lastValidationLoss = lastValidationLoss
+        self.imageRows = imageRows
+        self.imageColumns = imageColumns
+        self.probeInputs = probeInputs
+        self.probeReconstructions = probeReconstructions
+        self.probeCodes = probeCodes
+        self.codeStatistics = codeStatistics
+        self.samplesPerSecond = samplesPerSecond
+        self.settings = settings
+    }
+}
