@@ -194,7 +194,8 @@ public final class Trainer: @unchecked Sendable {
                 return model.layout.layerName(index)
             }
         }
-        return "the loss"
+        // every activation is finite but the loss overflowed: the output layer is to blame
+        return model.layout.layerName(model.layout.layers.count - 1) + " (output too large for the loss)"
     }
 
     private func firstNonFiniteParameterLayer() -> String {

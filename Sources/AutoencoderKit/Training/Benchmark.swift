@@ -1,0 +1,94 @@
+// Benchmark: measures a training epoch against the same epoch's matrix products alone.
+//
+// The products of one step are exactly those the layers issue: per layer, forward
+// x·Wᵀ (B×O×I), dW = dzᵀ·x (O×I×B) and, below the first layer, dx = dz·W (B×I×O).
+// Timing them alone on the same buffers gives the floor a training epoch can approach;
+// the ratio epoch / products says how much the elementwise work, loss and optimizer add.
+import Foundation
+
+/// Figures of one benchmark run.
+public struct BenchmarkReport: Sendable {
+    public var architecture: String
+    public var batchSize: Int
+    public var samples: Int
+    /// Seconds for one full training epoch (validation excluded).
+    public var epochSeconds: Double
+    /// Seconds for the same epoch's matrix products alone.
+    public var productSeconds: Double
+    /// Billions of floating-point operations per second in the products alone.
+    public var productGflops: Double
+    public var samplesPerSecond: Double { Double(samples) / epochSeconds }
+    public var ratio: Double { epochSeconds / productSeconds }
+}
+
+public enum Benchmark {
+    /// Floating-point operations of the matrix products of one training step on `batch` rows.
+    public static func flopsPerStep(_ layout: ParameterLayout, batch: Int) -> Double {
+        var total = 0.0
+        for (index, layer) in layout.layers.enumerated() {
+            let mac = Double(batch * layer.inputSize * layer.outputSize)
+            total += 2 * mac * (index == 0 ? 2 : 3)
+        }
+        return total
+    }
+
+    /// Times `steps` steps' worth of the model's matrix products (no elementwise work).
+    /// - Returns: seconds.
+    public static func timeProducts(_ model: Autoencoder<Float>, batch: Int, steps: Int) -> Double {
+        let layers = model.layout.layers
+        let widest = model.architecture.widths.max() ?? 1
+        let x = FloatBuffer(count: batch * widest)
+        let y = FloatBuffer(count: batch * widest)
+        let dx = FloatBuffer(count: batch * widest)
+        let g = FloatBuffer(count: model.parameters.count)
+        let p = UnsafePointer(model.parameters.pointer)
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<steps {
+            for layer in layers {
+                Float.gemm(
+                    transposeA: false, transposeB: !layer.usesTransposedWeight, m: batch,
+                    n: layer.outputSize, k: layer.inputSize, alpha: 1, a: x.pointer,
+                    b: p + layer.weightOffset, beta: 1, c: y.pointer)
+            }
+            for (index, layer) in layers.enumerated().reversed() {
+                if layer.usesTransposedWeight {
+                    Float.gemm(
+                        transposeA: true, transposeB: false, m: layer.inputSize, n: layer.outputSize,
+                        k: batch, alpha: 1, a: x.pointer, b: y.pointer, beta: 1, c: g.pointer + layer.weightOffset)
+                } else {
+                    Float.gemm(
+                        transposeA: true, transposeB: false, m: layer.outputSize, n: layer.inputSize,
+                        k: batch, alpha: 1, a: y.pointer, b: x.pointer, beta: 1, c: g.pointer + layer.weightOffset)
+                }
+                if index > 0 {
+                    Float.gemm(
+                        transposeA: false, transposeB: layer.usesTransposedWeight, m: batch,
+                        n: layer.inputSize, k: layer.outputSize, alpha: 1, a: y.pointer,
+                        b: p + layer.weightOffset, beta: 0, c: dx.pointer)
+                }
+            }
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Trains one warm-up epoch slice, then one full epoch, then times the products alone.
+    public static func run(config: TrainingConfig, dataset: Dataset) throws -> BenchmarkReport {
+        let trainer = try Trainer(config: config, dataset: dataset)
+        for _ in 0..<min(20, trainer.batchesPerEpoch - 1) { try trainer.trainBatch() }
+        // finish the partial epoch, then time a whole one
+        if trainer.batchInEpoch > 0 { try trainer.trainEpoch() }
+        let metrics = try trainer.trainEpoch()
+        let steps = trainer.batchesPerEpoch
+        let full = dataset.train.count / config.batchSize
+        let remainder = dataset.train.count - full * config.batchSize
+        var productSeconds = timeProducts(trainer.model, batch: config.batchSize, steps: full)
+        if remainder > 0 { productSeconds += timeProducts(trainer.model, batch: remainder, steps: 1) }
+        let flops = flopsPerStep(trainer.model.layout, batch: config.batchSize) * Double(full)
+            + flopsPerStep(trainer.model.layout, batch: remainder) * (remainder > 0 ? 1 : 0)
+        _ = steps
+        return BenchmarkReport(
+            architecture: config.architecture.description, batchSize: config.batchSize,
+            samples: dataset.train.count, epochSeconds: metrics.seconds, productSeconds: productSeconds,
+            productGflops: flops / productSeconds / 1e9)
+    }
+}

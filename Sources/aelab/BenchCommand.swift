@@ -1,0 +1,42 @@
+// BenchCommand: `aelab bench` (make bench), prints throughput figures; never a test.
+import ArgumentParser
+import AutoencoderKit
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training speed against the matrix products alone.")
+
+    @Option(help: "Data: fashion (default, built-in digits when absent), digits, or a folder.")
+    var data: String = "fashion"
+    @Option(help: "BLAS threads.")
+    var threads: Int = 2
+
+    func run() throws {
+        BLAS.setThreadCount(threads)
+        var dataset: Dataset
+        do {
+            dataset = try DataSource(argument: data).load(seed: 1)
+        } catch {
+            print("note: \(error); using built-in digits")
+            dataset = try DataSource.digits.load(seed: 1)
+        }
+        print("OpenBLAS core: \(BLAS.coreName), threads: \(BLAS.threadCount)")
+        print("data: \(dataset.name), \(dataset.train.count) training images")
+        let models: [(String, Architecture)] = [
+            ("784-256(ReLU)-784(sigmoid)", Architecture(encoderSizes: [256], hiddenActivation: .relu, codeActivation: .relu, outputActivation: .sigmoid)),
+        ]
+        for (label, architecture) in models {
+            let config = TrainingConfig(
+                name: "bench", architecture: architecture, loss: .bce,
+                optimizer: OptimizerSettings(kind: .adam, learningRate: 1e-3), batchSize: 128, epochs: 2, seed: 1)
+            let report = try Benchmark.run(config: config, dataset: dataset)
+            print("\(label), BCE, Adam, batch 128:")
+            print("  sgemm on the model's shapes: \(fmt(report.productGflops, 1)) GFLOP/s")
+            print("  epoch: \(fmt(report.epochSeconds, 3)) s, \(Int(report.samplesPerSecond.rounded())) samples/s")
+            print("  matrix products alone: \(fmt(report.productSeconds, 3)) s")
+            print("  ratio epoch / products: \(fmt(report.ratio, 2))x (target <= 1.25x)")
+        }
+    }
+}
