@@ -9,14 +9,25 @@ typealias F8 = SIMD8<Float>
 
 @usableFromInline let expClampHigh: Float = 88.376_26
 @usableFromInline let expClampLow: Float = -87.336_54
+/// 1.5·2^23: x + magic - magic rounds x to the nearest integer for |x| < 2^22 without a
+/// per-lane conversion, and the bits of x + magic minus the magic's bits are that integer.
+@usableFromInline let roundingMagic: Float = 12_582_912
+@usableFromInline let roundingMagicBits = SIMD8<Int32>(repeating: 0x4B40_0000)
+
+/// Int32 lanes (|i| < 2^22) to Float lanes by the same magic-number trick.
+@inline(__always)
+func intToFloat8(_ i: SIMD8<Int32>) -> F8 {
+    unsafeBitCast(i &+ roundingMagicBits, to: F8.self) - roundingMagic
+}
 
 /// e^x for eight lanes.
 @inline(__always)
 func exp8(_ input: F8) -> F8 {
     var x = input.replacing(with: F8(repeating: expClampHigh), where: input .> expClampHigh)
     x = x.replacing(with: F8(repeating: expClampLow), where: x .< expClampLow)
-    // n = round(x / ln 2)
-    let n = (x * 1.442_695_04 + 0.5).rounded(.down)
+    // n = round(x / ln 2): adding 1.5·2^23 rounds to an integer held in the low mantissa bits
+    let shifted = x * 1.442_695_04 + roundingMagic
+    let n = shifted - roundingMagic
     // r = x - n ln2, split into high and low parts for precision (Cephes C1, C2)
     var r = x - n * 0.693_359_375
     r = r + n * 2.121_944_4e-4
@@ -30,7 +41,8 @@ func exp8(_ input: F8) -> F8 {
     let r2 = r * r
     let er = p * r2 + r + 1
     // 2^n: put n + 127 into the exponent bits
-    let bits = (SIMD8<Int32>(n) &+ 127) &<< 23
+    let integer = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- roundingMagicBits
+    let bits = (integer &+ 127) &<< 23
     let scale = unsafeBitCast(bits, to: F8.self)
     return er * scale
 }
@@ -41,7 +53,7 @@ func exp8(_ input: F8) -> F8 {
 func log8(_ input: F8) -> F8 {
     let x = input.replacing(with: F8(repeating: Float.leastNormalMagnitude), where: input .< Float.leastNormalMagnitude)
     let bits = unsafeBitCast(x, to: SIMD8<Int32>.self)
-    var e = F8((bits &>> 23) &- 126)
+    var e = intToFloat8((bits &>> 23) &- 126)
     var m = unsafeBitCast((bits & 0x007F_FFFF) | 0x3F00_0000, to: F8.self)  // in [0.5, 1)
     let small = m .< 0.707_106_781
     e = e.replacing(with: e - 1, where: small)
