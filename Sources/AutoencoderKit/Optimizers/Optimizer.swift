@@ -32,7 +32,7 @@ public final class Optimizer: @unchecked Sendable {
     public func restore(step: Int) { self.step = step }
 
     /// Clips, decays and applies one update.
-    /// - Returns: the gradient's global L2 norm before clipping.
+    /// - Returns: the gradient's global L2 norm before clipping (NaN when clipping is off).
     @discardableResult
     public func update(parameters: FloatBuffer, gradients: FloatBuffer) -> Float {
         precondition(parameters.count == gradients.count && gradients.count == firstMoment.count)
@@ -40,7 +40,8 @@ public final class Optimizer: @unchecked Sendable {
         let w = parameters.pointer
         let g = gradients.pointer
         step += 1
-        let norm = Optimizer.norm(g, count: n)
+        // the norm costs a pass over every gradient: only when clipping needs it
+        let norm = settings.clipNorm == nil ? Float.nan : Optimizer.norm(g, count: n)
         if let limit = settings.clipNorm, norm > limit {
             let s = limit / norm
             for i in 0..<n { g[i] *= s }
@@ -78,16 +79,29 @@ public final class Optimizer: @unchecked Sendable {
                 for range in decayRanges { for i in range { w[i] *= shrink } }
             }
             let a1 = 1 - b1, a2 = 1 - b2
-            for i in 0..<n {
-                let gi = g[i]
-                let mi = b1 * m[i] + a1 * gi
-                let vi = b2 * v[i] + a2 * gi * gi
-                m[i] = mi
-                v[i] = vi
-                w[i] -= lr * (mi * c1) / ((vi * c2).squareRoot() + eps)
+            let stepSize = lr * c1
+            // elementwise, so splitting the range across cores changes no result
+            Optimizer.inParallel(count: n) { range in
+                for i in range {
+                    let gi = g[i]
+                    let mi = b1 * m[i] + a1 * gi
+                    let vi = b2 * v[i] + a2 * gi * gi
+                    m[i] = mi
+                    v[i] = vi
+                    w[i] -= stepSize * mi / ((vi * c2).squareRoot() + eps)
+                }
             }
         }
         return norm
+    }
+
+    /// Runs `body` over `0..<count` in two halves on two threads when the work is large.
+    static func inParallel(count: Int, _ body: (Range<Int>) -> Void) {
+        guard count >= 65_536 else { return body(0..<count) }
+        let half = (count / 2) & ~15
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            body(part == 0 ? 0..<half : half..<count)
+        }
     }
 
     static func norm(_ g: UnsafePointer<Float>, count: Int) -> Float {
@@ -108,6 +122,7 @@ public final class Optimizer: @unchecked Sendable {
     }
 }
 
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -105,7 +105,7 @@ public final class Trainer: @unchecked Sendable {
         if !model.parameters.allFinite() {
             let layer = firstNonFiniteParameterLayer()
             model.parameters.copy(from: lastGood)
-            throw TrainingError.diverged(step: step + 1, layer: layer, detail: "a parameter became NaN or Inf (gradient norm \(norm))")
+            throw TrainingError.diverged(step: step + 1, layer: layer, detail: "a parameter became NaN or Inf")
         }
         step += 1
         batchInEpoch += 1
