@@ -26,8 +26,7 @@ let package = Package(
         .target(name: "CTermGuard", path: "Sources/CTermGuard"),
         .target(
             name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib"],
-            path: "Sources/AutoencoderKit",
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+            path: "Sources/AutoencoderKit"),
         .target(name: "Workbench", dependencies: ["AutoencoderKit"], path: "Sources/Workbench"),
         .target(
             name: "CursesTerminal", dependencies: ["Workbench", "CNcurses", "CTermGuard"],
