@@ -1,12 +1,148 @@
-// TEMPORARY stub until the data layer lands (replaced by the data branch).
-public enum DataSource {
+// DataSource: what `--data` names (built-in digits, Fashion-MNIST, a folder or a file) and how
+// to load it into a Dataset with train, validation and test sets.
+//
+// Validation is always the last images of the training file (never shuffled out), so it is the
+// same split every run: 1,000 of the 10,000 built-in digits; 5,000 of Fashion-MNIST's 60,000;
+// for other folders and files one twelfth of the training images, at most 5,000 (MNIST's 60,000
+// give 5,000). A folder without t10k files, or a single file, has no test set.
+
+/// Where a dataset comes from.
+public enum DataSource: Equatable, Sendable, CustomStringConvertible {
+    /// The built-in procedurally drawn digits (DigitsGenerator).
     case digits
-    public init(argument: String) { self = .digits }
-    public func load(validationCount: Int = 1000, seed: UInt64) throws -> Dataset {
-        var random = RandomGenerator(seed: seed)
-        let n = 6000
-        var pixels = [UInt8](repeating: 0, count: n * 784)
-        for i in 0..<pixels.count { pixels[i] = random.nextUniform() < 0.2 ? 255 : 0 }
-        return Dataset(name: "stub", all: ImageSet(name: "stub", rows: 28, columns: 28, pixels: pixels, labels: nil), validationCount: validationCount, test: nil)
+    /// Fashion-MNIST as installed by the `dataset-fashion-mnist` package.
+    case fashion
+    /// A folder with MNIST-named IDX files (train-images-idx3-ubyte[.gz], ...).
+    case directory(String)
+    /// A NumPy images array and, optionally, a labels array.
+    case npy(images: String, labels: String?)
+    /// A single IDX images file and, optionally, its labels file.
+    case idx(images: String, labels: String?)
+
+    /// Where the `dataset-fashion-mnist` package puts its files.
+    public static let fashionDirectory = "/usr/share/datasets/fashion-mnist"
+    /// Validation images held out of Fashion-MNIST's 60,000 training images.
+    public static let fashionValidationCount = 5_000
+
+    /// Reads a `--data` argument.
+    ///
+    /// `digits` and `fashion` name the built-in sources. Anything else is a path: a folder is read
+    /// for MNIST-named IDX files; `images.npy,labels.npy` names two NumPy files; a file ending in
+    /// `.npy` (or `.npy.gz`) is a NumPy images array; any other file is an IDX images file. For a
+    /// single file, a labels file beside it is used when its name is the images file's name with
+    /// `images`/`idx3` replaced by `labels`/`idx1` (or a leading `x_`/`X_` by `y_` for NumPy).
+    public init(argument: String) {
+        switch argument.lowercased() {
+        case "digits": self = .digits
+        case "fashion", "fashion-mnist": self = .fashion
+        default:
+            let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if parts.count == 2, parts.allSatisfy({ DataSource.isNPYName($0) }) {
+                self = .npy(images: parts[0], labels: parts[1])
+            } else if DataSource.isNPYName(argument) {
+                self = .npy(images: argument, labels: DataSource.siblingLabels(of: argument, npy: true))
+            } else if FileBytes.kind(of: argument) == .file {
+                self = .idx(images: argument, labels: DataSource.siblingLabels(of: argument, npy: false))
+            } else {
+                self = .directory(argument)
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .digits: return "digits"
+        case .fashion: return "fashion"
+        case .directory(let path): return path
+        case .npy(let images, let labels), .idx(let images, let labels):
+            return labels.map { "\(images) + \($0)" } ?? images
+        }
+    }
+
+    /// Loads the dataset.
+    /// - Parameters:
+    ///   - validationCount: images held out of training as validation; nil picks the source's
+    ///     default (see the top of this file).
+    ///   - seed: fixes the built-in digits; files are read in order and ignore it.
+    /// - Returns: train, validation and (when the source has one) test sets.
+    /// - Throws: `DataError` naming the file or folder and the defect.
+    public func load(validationCount: Int? = nil, seed: UInt64) throws -> Dataset {
+        switch self {
+        case .digits:
+            return DigitsGenerator.dataset(
+                seed: seed, validationCount: validationCount ?? DigitsGenerator.defaultValidationCount)
+        case .fashion:
+            let directory = DataSource.fashionDirectory
+            guard FileBytes.kind(of: directory) == .directory,
+                MNISTFolder.file(in: directory, "train-images") != nil
+            else { throw DataError.fashionNotInstalled(directory: directory) }
+            return try MNISTFolder.load(
+                directory, name: "fashion", validationCount: validationCount ?? DataSource.fashionValidationCount)
+        case .directory(let path):
+            switch FileBytes.kind(of: path) {
+            case .missing: throw DataError.fileMissing(path: path)
+            case .directory: break
+            default: throw DataError.unreadable(path: path, reason: "not a folder, an IDX file or a .npy file")
+            }
+            return try MNISTFolder.load(path, name: lastComponent(path), validationCount: validationCount)
+        case .npy(let images, let labels):
+            let set = try NPYReader.load(images: images, labels: labels, name: baseName(images))
+            return Dataset(
+                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count), test: nil)
+        case .idx(let images, let labels):
+            let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
+            return Dataset(
+                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count), test: nil)
+        }
+    }
+
+    // MARK: - Names
+
+    private static func isNPYName(_ path: String) -> Bool {
+        path.lowercased().hasSuffix(".npy") || path.lowercased().hasSuffix(".npy.gz")
+    }
+
+    /// The labels file beside an images file, if one exists under the conventional name.
+    private static func siblingLabels(of images: String, npy: Bool) -> String? {
+        let slash = images.lastIndex(of: "/").map { images.index(after: $0) } ?? images.startIndex
+        let folder = String(images[..<slash])
+        let name = String(images[slash...])
+        var candidates = [
+            name.replacingFirst("images-idx3", with: "labels-idx1"),
+            name.replacingFirst("images.idx3", with: "labels.idx1"),
+            name.replacingFirst("images", with: "labels").replacingFirst("idx3", with: "idx1"),
+        ]
+        if npy {
+            for prefix in ["x_", "X_"] where name.hasPrefix(prefix) {
+                candidates.append("y_" + name.dropFirst(2))
+            }
+        }
+        return candidates.first { $0 != name && FileBytes.kind(of: folder + $0) == .file }.map { folder + $0 }
+    }
+}
+
+/// Default validation split for folders and files: one twelfth, at most 5,000.
+func defaultValidation(_ trainCount: Int) -> Int { min(5_000, max(1, trainCount / 12)) }
+
+/// The part of a path after its last slash (trailing slashes ignored).
+func lastComponent(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    return String(trimmed.split(separator: "/").last ?? trimmed)
+}
+
+/// A file's name without its folder and its extensions (".npy", ".gz", "-idx3-ubyte").
+func baseName(_ path: String) -> String {
+    var name = lastComponent(path)
+    for suffix in [".gz", ".npy", "-idx3-ubyte", ".idx3-ubyte", ".idx"] where name.hasSuffix(suffix) {
+        name = String(name.dropLast(suffix.count))
+    }
+    return name
+}
+
+extension String {
+    /// The string with the first occurrence of `target` replaced (unchanged if absent).
+    fileprivate func replacingFirst(_ target: String, with replacement: String) -> String {
+        replacing(target, with: replacement, maxReplacements: 1)
     }
 }
