@@ -2,6 +2,7 @@
 // (Goodfellow et al. 14.1), with PCA computed independently here in Float64.
 import Testing
 @testable import AutoencoderKit
+import CBLAS
 
 @Suite("Linear autoencoder and PCA")
 struct LinearAutoencoderPCATests {
