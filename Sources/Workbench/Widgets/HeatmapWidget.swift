@@ -46,8 +46,8 @@ public enum HeatmapWidget {
                     let role: StyleRole = t < 1.0 / 3 ? .heatLow : (t < 2.0 / 3 ? .heatMid : .heatHigh)
                     cell = Cell(glyph: ramp[min(ramp.count - 1, Int(t * Double(ramp.count)))], role: role)
                 }
-                for repeat in 0..<stretch {
-                    canvas.put(cell, x: rect.x + column * stretch + repeat, y: rect.y + row, clip: rect)
+                for offset in 0..<stretch {
+                    canvas.put(cell, x: rect.x + column * stretch + offset, y: rect.y + row, clip: rect)
                 }
             }
         }
