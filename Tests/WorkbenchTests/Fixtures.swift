@@ -103,7 +103,7 @@ enum Fixtures {
             samplesPerSecond: 5230,
             settings: [
                 ("preset", "sparse-l1"), ("layers", "784-32-784"), ("activation", "sigmoid"),
-                ("loss", "BCE/px (mean over pixels)"), ("optimizer", "adam lr 1e-3"), ("sparsity", "L1 λ=1e-3"),
+                ("loss", "BCE/px (mean over pixels)"), ("optimizer", "adam lr 1e-3"), ("sparsity", "L1 weight 1e-3"),
                 ("batch", "128"), ("seed", "42"),
             ])
     }

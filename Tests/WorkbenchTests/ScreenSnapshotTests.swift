@@ -19,6 +19,14 @@ import Testing
         SnapshotAssertion.assertMatches(canvas.renderedText, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-ascii.txt")
     }
 
+    @Test(arguments: View.allCases)
+    func asciiModeDrawsOnlyAscii(view: View) {
+        var state = Fixtures.state(size: .minimum, view: view, glyphs: .ascii, colors: .none)
+        state.helpShown = view == .dashboard
+        let text = Screen.render(state).renderedText
+        #expect(text.unicodeScalars.allSatisfy(\.isASCII))
+    }
+
     @Test(arguments: sizes)
     func theHelpOverlayMatchesItsSnapshot(size: TerminalSize) {
         var state = Fixtures.state(size: size)

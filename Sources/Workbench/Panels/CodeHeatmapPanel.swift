@@ -6,7 +6,7 @@ public struct CodeHeatmapPanel: Panel {
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let units = state.selected?.probeCodes.first?.count ?? 0
-        let inner = canvas.box(rect, title: "code h: \(units) units × samples", glyphs: state.glyphMode)
+        let inner = canvas.box(rect, title: "code h: \(units) units \(state.glyphMode.times) samples", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         guard let snapshot = state.selected, units > 0 else {
             canvas.writeCentred("no code activations yet", in: inner, y: inner.y + inner.height / 2, role: .dim)

@@ -7,7 +7,7 @@ public struct LossChartPanel: Panel {
     public init() {}
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        let title = state.selected.map { "loss · \($0.titleName)" } ?? "loss"
+        let title = state.selected.map { "loss \(state.glyphMode.separator) \($0.titleName)" } ?? "loss"
         var inner = canvas.box(rect, title: title, glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         guard let snapshot = state.selected else {
@@ -15,7 +15,7 @@ public struct LossChartPanel: Panel {
             return
         }
         if case .diverged(let reason) = snapshot.status {
-            let lines = Self.wrap("diverged: " + reason, width: inner.width, maxLines: 2)
+            let lines = Self.wrap("diverged: " + reason, width: inner.width, maxLines: 2, ellipsis: state.glyphMode.ellipsis)
             for (offset, line) in lines.enumerated() {
                 canvas.write(line, x: inner.x, y: inner.y + offset, role: .error, clip: inner)
             }
@@ -44,8 +44,8 @@ public struct LossChartPanel: Panel {
         return result
     }
 
-    /// Splits text into at most `maxLines` lines of `width`, the last ending in "…" when cut.
-    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+    /// Splits text into at most `maxLines` lines of `width`, the last ending in `ellipsis` when cut.
+    static func wrap(_ text: String, width: Int, maxLines: Int, ellipsis: String = "...") -> [String] {
         guard width > 0, maxLines > 0 else { return [] }
         var lines: [String] = []
         var rest = Substring(text)
@@ -62,8 +62,8 @@ public struct LossChartPanel: Panel {
             }
         }
         if !rest.isEmpty, var last = lines.popLast() {
-            if last.count >= width { last = String(last.dropLast()) }
-            lines.append(last + "…")
+            last = String(last.prefix(max(0, width - ellipsis.count)))
+            lines.append(last + ellipsis)
         }
         return lines
     }

@@ -5,7 +5,7 @@ public struct SettingsPanel: Panel {
     public init() {}
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        let title = state.selected.map { "settings · \($0.titleName)" } ?? "settings"
+        let title = state.selected.map { "settings \(state.glyphMode.separator) \($0.titleName)" } ?? "settings"
         let inner = canvas.box(rect, title: title, glyphs: state.glyphMode)
         guard !inner.isEmpty, let settings = state.selected?.settings, !settings.isEmpty else { return }
         let labelWidth = min(settings.map(\.0.count).max() ?? 0, max(4, inner.width / 2))

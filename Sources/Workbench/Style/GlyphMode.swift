@@ -12,6 +12,13 @@ public enum GlyphMode: String, CaseIterable, Sendable {
     /// True when Unicode box drawing, blocks and braille may be used.
     public var isUnicode: Bool { self != .ascii }
 
+    /// The separator in panel titles: "·", or "-" in ASCII.
+    public var separator: String { isUnicode ? "·" : "-" }
+    /// The multiplication sign: "×", or "x" in ASCII.
+    public var times: String { isUnicode ? "×" : "x" }
+    /// The mark for cut text: "…", or "..." in ASCII.
+    public var ellipsis: String { isUnicode ? "…" : "..." }
+
     /// The shade ramp for ASCII images and heatmaps, light to dark ink.
     public static let shadeRamp: [Character] = Array(" .:-=+*#%@")
 
