@@ -28,4 +28,39 @@ static inline int aelab_put_cell(int y, int x, wchar_t ch, unsigned int attrs, s
     setcchar(&cell, text, (attr_t)attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }
+/// Starts curses on stdout/stdin for terminal type `term` (NULL: $TERM) without exiting on an
+/// unknown type (unlike initscr). Returns NULL when terminfo has no entry for it.
+static inline SCREEN *aelab_newterm(const char *term) {
+    SCREEN *screen = newterm(term, stdout, stdin);
+    if (screen != NULL) { set_term(screen); }
+    return screen;
+}
+
+/// Reads one key: returns 0 with a character in *value, 1 with a KEY_* code, -1 on timeout/error.
+static inline int aelab_read_key(int *value) {
+    wint_t ch = 0;
+    int status = wget_wch(stdscr, &ch);
+    *value = (int)ch;
+    if (status == OK) { return 0; }
+    if (status == KEY_CODE_YES) { return 1; }
+    return -1;
+}
+
+static inline int aelab_key_f(int n) { return KEY_F(n); }
+static inline int aelab_key_up(void) { return KEY_UP; }
+static inline int aelab_key_down(void) { return KEY_DOWN; }
+static inline int aelab_key_left(void) { return KEY_LEFT; }
+static inline int aelab_key_right(void) { return KEY_RIGHT; }
+static inline int aelab_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int aelab_key_enter(void) { return KEY_ENTER; }
+static inline int aelab_key_btab(void) { return KEY_BTAB; }
+static inline int aelab_clear_screen(void) { return wclear(stdscr); }
+static inline int aelab_erase_screen(void) { return werase(stdscr); }
+static inline int aelab_refresh_screen(void) {
+    int status = wnoutrefresh(stdscr);
+    return status == ERR ? ERR : doupdate();
+}
+static inline void aelab_set_timeout(int ms) { wtimeout(stdscr, ms); }
+static inline int aelab_keypad_on(void) { return keypad(stdscr, TRUE); }
+static inline int aelab_mouse_off(void) { return (int)mousemask(0, NULL); }
 #endif

@@ -1,7 +1,30 @@
-// termguard: saves the terminal's termios at start and restores it from a crash handler.
+// termguard: keeps the terminal usable whatever happens to the process.
+//
+// - termguard_save() records stdin's termios at start-up (before curses changes it).
+// - termguard_restore() puts that termios back and writes the escape sequences that leave the
+//   alternate screen, show the cursor and reset attributes. It only calls tcsetattr() and
+//   write(), so it is safe inside a signal handler.
+// - termguard_install_crash_handlers() catches SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS and
+//   SIGFPE: restores the terminal, puts back the handler that was there before (the default
+//   action, or the Swift runtime's backtracer) and re-raises, so the backtrace or core still
+//   happens.
+// - termguard_install_quit_handlers() makes SIGINT, SIGTERM and SIGHUP only record the signal;
+//   the UI loop polls termguard_quit_signal() and shuts down in order (endwin, autosave).
+//   Install these before curses starts, so ncurses leaves them alone.
+// - SIGTSTP/SIGCONT (ctrl-z, fg) are left to ncurses, which installs its own handler when the
+//   disposition is the default: it calls endwin before stopping and refreshes after continuing.
 #ifndef AELAB_TERMGUARD_H
 #define AELAB_TERMGUARD_H
+
+/// Saves the termios of stdin (no effect when stdin is not a terminal).
 void termguard_save(void);
+/// Restores the saved termios and resets the screen (async-signal-safe).
 void termguard_restore(void);
+/// Installs the crash handlers described above.
 void termguard_install_crash_handlers(void);
+/// Installs flag-only handlers for SIGINT, SIGTERM and SIGHUP.
+void termguard_install_quit_handlers(void);
+/// The first quit signal caught since start (its number), or 0.
+int termguard_quit_signal(void);
+
 #endif

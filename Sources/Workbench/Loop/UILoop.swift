@@ -1,0 +1,104 @@
+// UILoop: read a key, apply it, send commands, take snapshots, render within the frame budget.
+import Dispatch
+
+/// The UI thread's loop, generic over the terminal so tests drive it with `RecordingTerminal`.
+///
+/// Each turn: draw if something changed and the frame budget (default 10 frames/s) allows;
+/// wait for input in `readKey` (never spinning: the wait is the remaining frame time, or
+/// `idlePollMs` when nothing is pending); map the key, apply the action, send its commands;
+/// take newer snapshots from the session.
+public final class UILoop<T: Terminal> {
+    public private(set) var state: AppState
+    private let terminal: T
+    private let session: any TrainingSessionInterface
+    private let themes: [Theme]
+    private let keymap: Keymap
+    private let frameIntervalMs: UInt64
+    private let idlePollMs: Int
+    private let clock: () -> UInt64
+    private var sequence: UInt64 = 0
+    private var needsRender = true
+    private var lastRenderMs: UInt64?
+
+    /// - Parameters:
+    ///   - state: The starting state; its size and theme names are taken from `terminal` and `themes`.
+    ///   - themes: The themes `t` cycles through (the built-in default when empty).
+    ///   - framesPerSecond: The most frames drawn per second.
+    ///   - idlePollMs: How long to wait for a key when nothing needs drawing.
+    ///   - clock: Monotonic milliseconds (injected for tests).
+    public init(
+        terminal: T, session: any TrainingSessionInterface, themes: [Theme], state: AppState,
+        keymap: Keymap = .standard, framesPerSecond: Int = 10, idlePollMs: Int = 100,
+        clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds / 1_000_000 }
+    ) {
+        self.terminal = terminal
+        self.session = session
+        self.themes = themes.isEmpty ? [.builtInDefault] : themes
+        self.keymap = keymap
+        frameIntervalMs = UInt64(1000 / max(1, framesPerSecond))
+        self.idlePollMs = max(1, idlePollMs)
+        self.clock = clock
+        var initial = state
+        initial.themeNames = self.themes.map(\.name)
+        initial.themeIndex = min(initial.themeIndex, self.themes.count - 1)
+        _ = initial.resize(to: terminal.size)
+        self.state = initial
+    }
+
+    /// Runs until the user quits, a quit signal arrives, or the terminal closes.
+    /// - Returns: Why the loop stopped (the caller autosaves and prints a message).
+    public func run() -> QuitReason {
+        while true {
+            if let reason = turn() { return reason }
+        }
+    }
+
+    /// One turn of the loop. - Returns: A reason when the loop must stop.
+    func turn() -> QuitReason? {
+        renderIfDue()
+        if let input = terminal.readKey(timeoutMs: waitMs()) {
+            switch input {
+            case .eof:
+                return .hangUp
+            case .signal(let number):
+                return number == 1 ? .hangUp : .signal(number)
+            case .resize(let size):
+                if state.resize(to: size) { needsRender = true }
+            case .key(let key):
+                if let action = keymap.action(for: key) {
+                    let effect = state.apply(action)
+                    for command in effect.commands { session.send(command) }
+                    if let reason = effect.quit { return reason }
+                    if effect.repaint {
+                        terminal.repaint()
+                        lastRenderMs = nil
+                    }
+                    if effect.redraw { needsRender = true }
+                }
+            }
+        }
+        if let (newest, snapshots) = session.latest(after: sequence) {
+            sequence = newest
+            if state.receive(snapshots) { needsRender = true }
+        }
+        return nil
+    }
+
+    /// How long the next read may wait: the rest of the frame interval when a frame is
+    /// pending, the idle poll otherwise; at least 1 ms so the loop never spins.
+    private func waitMs() -> Int {
+        guard needsRender, let last = lastRenderMs else { return idlePollMs }
+        let elapsed = clock() &- last
+        return elapsed >= frameIntervalMs ? 1 : Int(frameIntervalMs - elapsed)
+    }
+
+    private func renderIfDue() {
+        guard needsRender else { return }
+        let now = clock()
+        if let last = lastRenderMs, now &- last < frameIntervalMs { return }
+        let canvas = Screen.render(state, keymap: keymap)
+        terminal.present(canvas, theme: themes[state.themeIndex % themes.count], colorMode: state.colorMode)
+        lastRenderMs = now
+        needsRender = false
+    }
+}

@@ -1,0 +1,70 @@
+// StatusLinePanel: one line with the run's state, progress, loss, speed, and a note or "? help".
+import AutoencoderKit
+
+/// The bottom line. Segments are kept by priority when the line is narrow; the right end shows
+/// the latest message, a diverged run's reason, or "? help".
+public struct StatusLinePanel: Panel {
+    public init() {}
+
+    public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
+        guard !rect.isEmpty else { return }
+        canvas.fill(rect)
+        let row = rect.y
+        let right = Self.rightPart(state)
+        let rightWidth = min(right.text.count, max(0, rect.width - 12))
+        let rightText = String(right.text.prefix(rightWidth))
+        canvas.writeRight(rightText, in: rect, y: row, role: right.role)
+        let available = rect.width - rightWidth - (rightWidth > 0 ? 2 : 0)
+        var column = rect.x
+        for (text, role) in Self.fitting(Self.segments(state), width: available) {
+            if column > rect.x { column += 2 }
+            column = canvas.write(text, x: column, y: row, role: role, clip: Rect(x: rect.x, y: row, width: available, height: 1))
+        }
+    }
+
+    /// (priority, text, role) for each left-hand segment, in display order; lower priority
+    /// numbers are kept first.
+    static func segments(_ state: AppState) -> [(Int, String, StyleRole)] {
+        guard let run = state.selected else { return [(0, "waiting for the first snapshot", .dim)] }
+        let (word, role): (String, StyleRole) =
+            switch run.status {
+            case .running: ("RUNNING", .status)
+            case .paused: ("PAUSED", .statusPaused)
+            case .finished: ("FINISHED", .statusFinished)
+            case .diverged: ("DIVERGED", .error)
+            }
+        var result: [(Int, String, StyleRole)] = [(0, word, role)]
+        if state.frozen { result.append((1, "FROZEN", .warning)) }
+        result.append((6, run.titleName, .title))
+        result.append((2, "epoch \(run.epoch)/\(run.totalEpochs)", .text))
+        result.append((3, "batch \(run.batchInEpoch)/\(run.batchesPerEpoch)", .text))
+        if let loss = run.lastBatchLoss {
+            result.append((1, "loss \(NumberFormat.value(loss)) \(run.lossUnit)", .lossTrain))
+        }
+        if let validation = run.lastValidationLoss {
+            result.append((5, "val \(NumberFormat.value(validation))", .lossValidation))
+        }
+        result.append((4, "\(NumberFormat.compact(run.samplesPerSecond)) samples/s", .dim))
+        return result
+    }
+
+    /// The segments that fit in `width` (two spaces between), by priority, in display order.
+    static func fitting(_ segments: [(Int, String, StyleRole)], width: Int) -> [(String, StyleRole)] {
+        var kept = Set<Int>()
+        var used = 0
+        for (index, segment) in segments.enumerated().sorted(by: { $0.element.0 < $1.element.0 }) {
+            let cost = segment.1.count + (kept.isEmpty ? 0 : 2)
+            if used + cost <= width {
+                kept.insert(index)
+                used += cost
+            }
+        }
+        return segments.enumerated().filter { kept.contains($0.offset) }.map { ($0.element.1, $0.element.2) }
+    }
+
+    static func rightPart(_ state: AppState) -> (text: String, role: StyleRole) {
+        if let message = state.message { return (message.text, message.isError ? .error : .warning) }
+        if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
+        return ("? help", .dim)
+    }
+}

@@ -1,0 +1,74 @@
+// AppState: everything the screen shows, as one value; rendering is a pure function of it.
+import AutoencoderKit
+
+/// A one-line note for the user on the status line.
+public struct StatusMessage: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The UI's whole state. Changed only by `apply(_:)`, `receive(_:)` and `resize(to:)`.
+public struct AppState: Equatable, Sendable {
+    /// The latest snapshot of each run (the session's order).
+    public var runs: [TrainingSnapshot]
+    /// Index into `runs` of the run the panels show.
+    public var selectedRun: Int
+    public var view: View
+    public var helpShown: Bool
+    /// When true the display keeps its snapshots and ignores newer ones; training continues.
+    public var frozen: Bool
+    /// Names of the themes `t` cycles through, and the current one.
+    public var themeNames: [String]
+    public var themeIndex: Int
+    public var glyphMode: GlyphMode
+    /// The glyph modes `g` cycles through (only ASCII when the locale is not UTF-8).
+    public var availableGlyphModes: [GlyphMode]
+    public var colorMode: ColorMode
+    /// The last note or error for the status line.
+    public var message: StatusMessage?
+    public var size: TerminalSize
+
+    public init(
+        runs: [TrainingSnapshot] = [], size: TerminalSize, themeNames: [String] = ["default"],
+        glyphMode: GlyphMode = .braille, availableGlyphModes: [GlyphMode] = GlyphMode.allCases,
+        colorMode: ColorMode = .colors256
+    ) {
+        self.runs = runs
+        selectedRun = 0
+        view = .dashboard
+        helpShown = false
+        frozen = false
+        self.themeNames = themeNames.isEmpty ? ["default"] : themeNames
+        themeIndex = 0
+        self.glyphMode = glyphMode
+        self.availableGlyphModes = availableGlyphModes.isEmpty ? [.ascii] : availableGlyphModes
+        self.colorMode = colorMode
+        message = nil
+        self.size = size
+    }
+
+    /// The run the panels show, if any snapshot arrived yet.
+    public var selected: TrainingSnapshot? {
+        runs.indices.contains(selectedRun) ? runs[selectedRun] : runs.first
+    }
+
+    /// Takes newer snapshots from the session unless the display is frozen.
+    /// - Returns: Whether the state changed.
+    public mutating func receive(_ snapshots: [TrainingSnapshot]) -> Bool {
+        guard !frozen, snapshots != runs else { return false }
+        runs = snapshots
+        selectedRun = min(selectedRun, max(0, runs.count - 1))
+        return true
+    }
+
+    /// Records a new terminal size. - Returns: Whether it changed.
+    public mutating func resize(to newSize: TerminalSize) -> Bool {
+        guard newSize != size else { return false }
+        size = newSize
+        return true
+    }
+}

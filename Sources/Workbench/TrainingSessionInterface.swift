@@ -1,0 +1,32 @@
+// TrainingSessionInterface: the narrow seam between the UI loop and the background session.
+import AutoencoderKit
+
+/// A request from the UI to the training session. Sending never waits for training.
+public enum SessionCommand: Sendable, Equatable {
+    case pause
+    case resume
+    case togglePause
+    /// Train exactly one batch, then stay paused.
+    case stepBatch
+    /// Train to the end of the current epoch, then stay paused.
+    case stepEpoch
+    /// Multiply the learning rate by the factor.
+    case scaleLearningRate(Float)
+    /// Multiply the regularization strength (L1/KL weight, noise level, contractive weight) by the factor.
+    case scaleRegularization(Float)
+    /// Restart the run from its initial weights.
+    case reset
+    /// Switch to the preset at this zero-based index (key `1` sends 0).
+    case switchPreset(Int)
+    /// Write a checkpoint now.
+    case save
+}
+
+/// What the UI needs from a training session: a command inbox and a latest-wins snapshot mailbox.
+public protocol TrainingSessionInterface: AnyObject, Sendable {
+    /// Queues a command; never blocks on training.
+    func send(_ command: SessionCommand)
+    /// The newest snapshots (one per run) if they are newer than `sequence`, with their sequence
+    /// number; nil when nothing newer was published.
+    func latest(after sequence: UInt64) -> (sequence: UInt64, snapshots: [TrainingSnapshot])?
+}

@@ -1,1 +1,0 @@
-// Workbench: UI logic with no curses (state, actions, keymap, layout, panels, themes).
