@@ -17,8 +17,11 @@ struct DataSourceTests {
         #expect(DataSource(argument: "a.npy") == .npy(images: "a.npy", labels: nil))
         #expect(DataSource(argument: "a.npy,b.npy") == .npy(images: "a.npy", labels: "b.npy"))
         let images = folder.file("emnist-images-idx3-ubyte.gz")
-        try IDXWriter.write(tinySet(), imagesPath: images, labelsPath: folder.file("emnist-labels-idx1-ubyte.gz"))
-        #expect(DataSource(argument: images) == .idx(images: images, labels: folder.file("emnist-labels-idx1-ubyte.gz")))
+        try IDXWriter.write(
+            tinySet(), imagesPath: images, labelsPath: folder.file("emnist-labels-idx1-ubyte.gz"))
+        #expect(
+            DataSource(argument: images)
+                == .idx(images: images, labels: folder.file("emnist-labels-idx1-ubyte.gz")))
     }
 
     @Test("a .npy argument finds its labels file by the usual names")
@@ -55,7 +58,8 @@ struct DataSourceTests {
 
     @Test("a folder with only train files has no test set")
     func trainOnlyFolder() throws {
-        try IDXWriter.write(tinySet(count: 12), imagesPath: folder.file("train-images-idx3-ubyte"), labelsPath: nil)
+        try IDXWriter.write(
+            tinySet(count: 12), imagesPath: folder.file("train-images-idx3-ubyte"), labelsPath: nil)
         let data = try DataSource.directory(folder.path).load(seed: 0)
         #expect(data.test == nil && data.train.count == 11 && data.validation.count == 1)
         #expect(data.train.labels == nil)
@@ -63,20 +67,30 @@ struct DataSourceTests {
 
     @Test("test images of another size than train are refused")
     func testSizeMismatch() throws {
-        try IDXWriter.write(tinySet(count: 12, rows: 4, columns: 5), imagesPath: folder.file("train-images-idx3-ubyte"), labelsPath: nil)
-        try IDXWriter.write(tinySet(count: 2, rows: 5, columns: 5), imagesPath: folder.file("t10k-images-idx3-ubyte"), labelsPath: nil)
-        #expect(throws: DataError.imageSizeMismatch(
-            path: folder.file("t10k-images-idx3-ubyte"), rows: 5, columns: 5, expectedRows: 4, expectedColumns: 5)
+        try IDXWriter.write(
+            tinySet(count: 12, rows: 4, columns: 5), imagesPath: folder.file("train-images-idx3-ubyte"),
+            labelsPath: nil)
+        try IDXWriter.write(
+            tinySet(count: 2, rows: 5, columns: 5), imagesPath: folder.file("t10k-images-idx3-ubyte"),
+            labelsPath: nil)
+        #expect(
+            throws: DataError.imageSizeMismatch(
+                path: folder.file("t10k-images-idx3-ubyte"), rows: 5, columns: 5, expectedRows: 4,
+                expectedColumns: 5)
         ) { try DataSource.directory(folder.path).load(seed: 0) }
     }
 
     @Test("a folder without MNIST files says which names it looked for")
     func folderWithoutFiles() throws {
         try folder.write("readme.txt", Array("hello".utf8))
-        #expect(performing: { try DataSource.directory(folder.path).load(seed: 0) }, throws: { error in
-            guard let error = error as? DataError, case .noMNISTFiles(let directory, _) = error else { return false }
-            return directory == folder.path && error.description.contains("train-images-idx3-ubyte[.gz]")
-        })
+        #expect(
+            performing: { try DataSource.directory(folder.path).load(seed: 0) },
+            throws: { error in
+                guard let error = error as? DataError, case .noMNISTFiles(let directory, _) = error else {
+                    return false
+                }
+                return directory == folder.path && error.description.contains("train-images-idx3-ubyte[.gz]")
+            })
     }
 
     @Test("a path that does not exist is reported as missing")
@@ -104,7 +118,9 @@ struct DataSourceTests {
 
     @Test(
         "Fashion-MNIST loads as 55,000 train, 5,000 validation and 10,000 test images",
-        .enabled(if: FileManager.default.fileExists(atPath: DataSource.fashionDirectory + "/train-images-idx3-ubyte.gz")))
+        .enabled(
+            if: FileManager.default.fileExists(
+                atPath: DataSource.fashionDirectory + "/train-images-idx3-ubyte.gz")))
     func fashionLoads() throws {
         let data = try DataSource(argument: "fashion").load(seed: 0)
         #expect(data.train.count == 55_000 && data.validation.count == 5_000)

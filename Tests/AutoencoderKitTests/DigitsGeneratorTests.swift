@@ -55,7 +55,9 @@ struct DigitsGeneratorTests {
         var borderInk = 0
         for i in 0..<set.count {
             let image = Array(set.image(i))
-            var mass = 0.0, cx = 0.0, cy = 0.0
+            var mass = 0.0
+            var cx = 0.0
+            var cy = 0.0
             for y in 0..<28 {
                 for x in 0..<28 {
                     let v = Double(image[y * 28 + x])

@@ -12,7 +12,9 @@ struct IDXReaderTests {
 
     /// Big-endian IDX header bytes.
     func header(_ words: [UInt32]) -> [UInt8] {
-        words.flatMap { [UInt8($0 >> 24), UInt8(($0 >> 16) & 0xff), UInt8(($0 >> 8) & 0xff), UInt8($0 & 0xff)] }
+        words.flatMap {
+            [UInt8($0 >> 24), UInt8(($0 >> 16) & 0xff), UInt8(($0 >> 8) & 0xff), UInt8($0 & 0xff)]
+        }
     }
 
     func gzip(_ bytes: [UInt8]) throws -> [UInt8] { try Gzip.compress(bytes, path: "test") }
@@ -89,8 +91,10 @@ struct IDXReaderTests {
     @Test("a labels file passed as images is a wrong magic number, named in hex")
     func wrongMagic() throws {
         let error = try loadError(images: IDXWriter.labelBytes([1, 2, 3]))
-        #expect(error == .wrongMagic(
-            path: folder.file("images-idx3-ubyte"), found: 0x801, expected: 0x803, kind: "images"))
+        #expect(
+            error
+                == .wrongMagic(
+                    path: folder.file("images-idx3-ubyte"), found: 0x801, expected: 0x803, kind: "images"))
         let text = error?.description ?? ""
         #expect(text.contains("found 0x00000801, expected 0x00000803 for images"))
         #expect(text.contains("labels file"))
@@ -109,9 +113,11 @@ struct IDXReaderTests {
     @Test("labels that do not match the image count are refused")
     func labelCountMismatch() throws {
         let error = try loadError(images: IDXWriter.imageBytes(set), labels: IDXWriter.labelBytes([1, 2]))
-        #expect(error == .labelCountMismatch(
-            images: folder.file("images-idx3-ubyte"), imageCount: 3,
-            labels: folder.file("labels-idx1-ubyte"), labelCount: 2))
+        #expect(
+            error
+                == .labelCountMismatch(
+                    images: folder.file("images-idx3-ubyte"), imageCount: 3,
+                    labels: folder.file("labels-idx1-ubyte"), labelCount: 2))
         #expect(error?.description.contains("2 labels") == true)
     }
 
@@ -151,10 +157,12 @@ struct IDXReaderTests {
     @Test("a gzip file with a huge claimed count is refused after reading only its header")
     func hugeClaimCompressed() throws {
         let path = try folder.write("huge.gz", gzip(header([0x803, 4_000_000_000, 28, 28]) + [0, 0]))
-        #expect(performing: { try IDXReader.load(images: path, labels: nil, name: "t") }, throws: { error in
-            if case DataError.tooLarge = error { return true }
-            return false
-        })
+        #expect(
+            performing: { try IDXReader.load(images: path, labels: nil, name: "t") },
+            throws: { error in
+                if case DataError.tooLarge = error { return true }
+                return false
+            })
     }
 
     @Test("a gzip bomb larger than its header says is stopped at the header's size")
@@ -162,20 +170,24 @@ struct IDXReaderTests {
         // Header says 1 image of 4x4 (32 bytes); the stream inflates to 4 MB of zeros.
         let bomb = try gzip(header([0x803, 1, 4, 4]) + [UInt8](repeating: 0, count: 4 << 20))
         let path = try folder.write("bomb.gz", bomb)
-        #expect(performing: { try IDXReader.load(images: path, labels: nil, name: "t") }, throws: { error in
-            guard case DataError.tooLarge(_, let detail) = error else { return false }
-            return detail.contains("header describes 32 bytes")
-        })
+        #expect(
+            performing: { try IDXReader.load(images: path, labels: nil, name: "t") },
+            throws: { error in
+                guard case DataError.tooLarge(_, let detail) = error else { return false }
+                return detail.contains("header describes 32 bytes")
+            })
     }
 
     @Test("a truncated gzip file is corrupt gzip")
     func truncatedGzip() throws {
         let whole = try gzip(IDXWriter.imageBytes(tinySet(count: 50, rows: 28, columns: 28)))
         let path = try folder.write("cut.gz", Array(whole.prefix(whole.count / 2)))
-        #expect(performing: { try IDXReader.load(images: path, labels: nil, name: "t") }, throws: { error in
-            guard case DataError.corruptGzip(let p, _) = error else { return false }
-            return p == path
-        })
+        #expect(
+            performing: { try IDXReader.load(images: path, labels: nil, name: "t") },
+            throws: { error in
+                guard case DataError.corruptGzip(let p, _) = error else { return false }
+                return p == path
+            })
     }
 
     @Test("a gzip file with damaged data is corrupt gzip")
@@ -183,10 +195,12 @@ struct IDXReaderTests {
         var bytes = try gzip(IDXWriter.imageBytes(tinySet(count: 50, rows: 28, columns: 28)))
         for i in 20..<60 { bytes[i] ^= 0x5a }
         let path = try folder.write("damaged.gz", bytes)
-        #expect(performing: { try IDXReader.load(images: path, labels: nil, name: "t") }, throws: { error in
-            if case DataError.corruptGzip = error { return true }
-            return false
-        })
+        #expect(
+            performing: { try IDXReader.load(images: path, labels: nil, name: "t") },
+            throws: { error in
+                if case DataError.corruptGzip = error { return true }
+                return false
+            })
     }
 }
 
@@ -211,10 +225,12 @@ struct GzipTests {
     @Test("output beyond the limit is refused")
     func limitEnforced() throws {
         let packed = try Gzip.compress([UInt8](repeating: 0, count: 1 << 20), path: "x")
-        #expect(performing: { try Gzip.decompress(packed, path: "x", limit: 1_000) }, throws: { error in
-            if case DataError.tooLarge = error { return true }
-            return false
-        })
+        #expect(
+            performing: { try Gzip.decompress(packed, path: "x", limit: 1_000) },
+            throws: { error in
+                if case DataError.tooLarge = error { return true }
+                return false
+            })
     }
 
     @Test("a size trailer that does not match the data is corrupt gzip")
@@ -224,24 +240,29 @@ struct GzipTests {
         let n = packed.count
         (packed[n - 4], packed[n - 3], packed[n - 2], packed[n - 1]) = (0xff, 0xff, 0xff, 0x7f)
         // The CRC still matches, but ISIZE does not: zlib checks it and reports the mismatch.
-        #expect(performing: { try Gzip.decompress(packed, path: "x") }, throws: { error in
-            if case DataError.corruptGzip = error { return true }
-            return false
-        })
+        #expect(
+            performing: { try Gzip.decompress(packed, path: "x") },
+            throws: { error in
+                if case DataError.corruptGzip = error { return true }
+                return false
+            })
     }
 
     @Test("concatenated gzip members decompress to the concatenation")
     func multipleMembers() throws {
-        let a = try Gzip.compress([1, 2, 3], path: "x"), b = try Gzip.compress([4, 5], path: "x")
+        let a = try Gzip.compress([1, 2, 3], path: "x")
+        let b = try Gzip.compress([4, 5], path: "x")
         #expect(try Gzip.decompress(a + b, path: "x") == [1, 2, 3, 4, 5])
     }
 
     @Test("garbage after the stream is corrupt gzip")
     func trailingGarbage() throws {
         let a = try Gzip.compress([1, 2, 3], path: "x")
-        #expect(performing: { try Gzip.decompress(a + [9, 9, 9], path: "x") }, throws: { error in
-            if case DataError.corruptGzip = error { return true }
-            return false
-        })
+        #expect(
+            performing: { try Gzip.decompress(a + [9, 9, 9], path: "x") },
+            throws: { error in
+                if case DataError.corruptGzip = error { return true }
+                return false
+            })
     }
 }

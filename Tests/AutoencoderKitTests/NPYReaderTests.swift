@@ -9,15 +9,21 @@ func npyBytes(
     dict: String? = nil
 ) -> [UInt8] {
     let shapeText = "(" + shape.map(String.init).joined(separator: ", ") + (shape.count == 1 ? ",)" : ")")
-    var text = dict ?? "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }"
+    var text =
+        dict
+        ?? "{'descr': '\(descr)', 'fortran_order': \(fortran ? "True" : "False"), 'shape': \(shapeText), }"
     let prefix = major == 1 ? 10 : 12
     while (prefix + text.utf8.count + 1) % 64 != 0 { text += " " }
     text += "\n"
     let length = text.utf8.count
     var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [major, 0]
-    bytes += major == 1
+    bytes +=
+        major == 1
         ? [UInt8(length & 0xff), UInt8(length >> 8)]
-        : [UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff), UInt8(length >> 24)]
+        : [
+            UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff),
+            UInt8(length >> 24),
+        ]
     return bytes + Array(text.utf8) + payload
 }
 
@@ -100,18 +106,24 @@ struct NPYReaderTests {
 
     @Test("images and uint8 or int64 labels load together from files")
     func loadWithLabels() throws {
-        let imagesPath = try folder.write("images.npy", npyBytes(descr: "|u1", shape: [2, 784], payload: pixels))
+        let imagesPath = try folder.write(
+            "images.npy", npyBytes(descr: "|u1", shape: [2, 784], payload: pixels))
         let small = try folder.write("labels8.npy", npyBytes(descr: "|u1", shape: [2], payload: [3, 9]))
-        let wide = try folder.write("labels64.npy", npyBytes(descr: "<i8", shape: [2], payload: int64Bytes([7, 0])))
+        let wide = try folder.write(
+            "labels64.npy", npyBytes(descr: "<i8", shape: [2], payload: int64Bytes([7, 0])))
         #expect(try NPYReader.load(images: imagesPath, labels: small, name: "t").labels == [3, 9])
         #expect(try NPYReader.load(images: imagesPath, labels: wide, name: "t").labels == [7, 0])
     }
 
     @Test("labels that do not match the image count are refused")
     func labelCountMismatch() throws {
-        let imagesPath = try folder.write("images.npy", npyBytes(descr: "|u1", shape: [2, 784], payload: pixels))
+        let imagesPath = try folder.write(
+            "images.npy", npyBytes(descr: "|u1", shape: [2, 784], payload: pixels))
         let labels = try folder.write("labels.npy", npyBytes(descr: "|u1", shape: [3], payload: [1, 2, 3]))
-        #expect(throws: DataError.labelCountMismatch(images: imagesPath, imageCount: 2, labels: labels, labelCount: 3)) {
+        #expect(
+            throws: DataError.labelCountMismatch(
+                images: imagesPath, imageCount: 2, labels: labels, labelCount: 3)
+        ) {
             try NPYReader.load(images: imagesPath, labels: labels, name: "t")
         }
     }
@@ -119,16 +131,19 @@ struct NPYReaderTests {
     @Test("labels outside 0-255 are refused")
     func labelsOutOfRange() throws {
         let bytes = npyBytes(descr: "<i8", shape: [2], payload: int64Bytes([1, -4]))
-        #expect(performing: { try NPYReader.parseLabels(bytes, path: "y.npy") }, throws: { error in
-            guard case DataError.valueOutOfRange(_, let detail) = error else { return false }
-            return detail.contains("label 1 is -4")
-        })
+        #expect(
+            performing: { try NPYReader.parseLabels(bytes, path: "y.npy") },
+            throws: { error in
+                guard case DataError.valueOutOfRange(_, let detail) = error else { return false }
+                return detail.contains("label 1 is -4")
+            })
     }
 
     @Test("Fortran-ordered arrays are refused")
     func fortranOrder() {
-        #expect(failure(npyBytes(descr: "|u1", shape: [2, 28, 28], fortran: true, payload: pixels))
-            == .fortranOrder(path: "x.npy"))
+        #expect(
+            failure(npyBytes(descr: "|u1", shape: [2, 28, 28], fortran: true, payload: pixels))
+                == .fortranOrder(path: "x.npy"))
     }
 
     @Test("an unsupported dtype is named in the error")
@@ -139,16 +154,18 @@ struct NPYReaderTests {
         }
     }
 
-    @Test("broken headers are refused with the defect named", arguments: [
-        "{'descr': '|u1', 'shape': (2, 784), }",  // missing key
-        "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784), 'extra': 1}",  // extra key
-        "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784)",  // unclosed
-        "{'descr': '|u1', 'fortran_order': Nope, 'shape': (2, 784)}",  // not a literal
-        "{'descr': '|u1', 'fortran_order': 0, 'shape': (2, 784)}",  // not a bool
-        "{'descr': '|u1', 'fortran_order': False, 'shape': '2, 784'}",  // shape not a tuple
-        "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784)} trailing",
-        "descr=|u1 shape=(2, 784)",
-    ])
+    @Test(
+        "broken headers are refused with the defect named",
+        arguments: [
+            "{'descr': '|u1', 'shape': (2, 784), }",  // missing key
+            "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784), 'extra': 1}",  // extra key
+            "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784)",  // unclosed
+            "{'descr': '|u1', 'fortran_order': Nope, 'shape': (2, 784)}",  // not a literal
+            "{'descr': '|u1', 'fortran_order': 0, 'shape': (2, 784)}",  // not a bool
+            "{'descr': '|u1', 'fortran_order': False, 'shape': '2, 784'}",  // shape not a tuple
+            "{'descr': '|u1', 'fortran_order': False, 'shape': (2, 784)} trailing",
+            "descr=|u1 shape=(2, 784)",
+        ])
     func brokenHeader(dict: String) {
         let error = failure(npyBytes(descr: "", shape: [], payload: pixels, dict: dict))
         guard case .badNPYHeader(let path, _) = error else {
@@ -169,8 +186,12 @@ struct NPYReaderTests {
     @Test("truncated data and trailing data are told apart")
     func lengthChecked() {
         let whole = npyBytes(descr: "|u1", shape: [2, 28, 28], payload: pixels)
-        #expect(failure(Array(whole.dropLast(5))) == .truncated(path: "x.npy", expected: whole.count, found: whole.count - 5))
-        #expect(failure(whole + [0]) == .trailingBytes(path: "x.npy", expected: whole.count, found: whole.count + 1))
+        #expect(
+            failure(Array(whole.dropLast(5)))
+                == .truncated(path: "x.npy", expected: whole.count, found: whole.count - 5))
+        #expect(
+            failure(whole + [0])
+                == .trailingBytes(path: "x.npy", expected: whole.count, found: whole.count + 1))
     }
 
     @Test("shapes that are not images are refused")
@@ -185,7 +206,8 @@ struct NPYReaderTests {
 
     @Test("a huge claimed shape is refused before allocating")
     func hugeShape() {
-        guard case .tooLarge = failure(npyBytes(descr: "<f4", shape: [1_000_000_000_000, 28, 28], payload: []))
+        guard
+            case .tooLarge = failure(npyBytes(descr: "<f4", shape: [1_000_000_000_000, 28, 28], payload: []))
         else {
             Issue.record("expected tooLarge")
             return
@@ -197,7 +219,9 @@ struct NPYReaderTests {
         for bad: Float in [-0.5, 300, .nan, .infinity] {
             var values = [Float](repeating: 0.5, count: 784)
             values[100] = bad
-            guard case .valueOutOfRange = failure(npyBytes(descr: "<f4", shape: [1, 784], payload: float32Bytes(values)))
+            guard
+                case .valueOutOfRange = failure(
+                    npyBytes(descr: "<f4", shape: [1, 784], payload: float32Bytes(values)))
             else {
                 Issue.record("value \(bad) was not refused")
                 continue
