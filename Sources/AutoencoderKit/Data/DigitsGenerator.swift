@@ -214,6 +214,7 @@ private func stamp(
     let aby = b.y - ay
     let lengthSquared = abx * abx + aby * aby
     let reach = radius + 0.5
+    let reachSquared = reach * reach
     let x0 = max(0, Int((min(ax, b.x) - reach).rounded(.down)))
     let x1 = min(27, Int((max(ax, b.x) + reach).rounded(.up)))
     let y0 = max(0, Int((min(ay, b.y) - reach).rounded(.down)))
@@ -228,9 +229,9 @@ private func stamp(
             if t < 0 { t = 0 } else if t > 1 { t = 1 }
             let qx = px - t * abx
             let qy = py - t * aby
-            var value = reach - (qx * qx + qy * qy).squareRoot()
-            if value > 0 {
-                if value > 1 { value = 1 }
+            let distanceSquared = qx * qx + qy * qy
+            if distanceSquared < reachSquared {  // most of the box is beyond the pen: no root
+                let value = min(reach - distanceSquared.squareRoot(), 1)
                 let k = y * 28 + x
                 if value > ink[k] { ink[k] = value }
             }
