@@ -55,7 +55,9 @@ struct DigitsGeneratorTests {
         var borderInk = 0
         for i in 0..<set.count {
             let image = Array(set.image(i))
-            var mass = 0.0, cx = 0.0, cy = 0.0
+            var mass = 0.0
+            var cx = 0.0
+            var cy = 0.0
             for y in 0..<28 {
                 for x in 0..<28 {
                     let v = Double(image[y * 28 + x])
@@ -71,13 +73,15 @@ struct DigitsGeneratorTests {
         #expect(borderInk < set.count / 2)
     }
 
-    @Test("the dataset holds 9,000 train, 1,000 validation and 2,000 test images")
-    func datasetSizes() throws {
-        let data = DigitsGenerator.dataset(seed: 9)
-        #expect(data.train.count == 9_000)
-        #expect(data.validation.count == 1_000)
-        #expect(try #require(data.test).count == 2_000)
-        #expect(data.test?.pixels != Array(data.train.pixels.prefix(2_000 * 784)))
+    @Test("the dataset splits train into train and validation, and draws test separately")
+    func datasetSplits() throws {
+        let data = DigitsGenerator.dataset(seed: 9, trainCount: 500, testCount: 100, validationCount: 50)
+        let all = DigitsGenerator.images(count: 500, seed: 9, name: "all")
+        #expect(data.train.count == 450 && data.validation.count == 50)
+        #expect(data.train.pixels + data.validation.pixels == all.pixels)
+        let test = try #require(data.test)
+        #expect(test.count == 100)
+        #expect(test.pixels != Array(all.pixels.prefix(100 * 784)))
     }
 
     @Test("print some digits when AELAB_PRINT_DIGITS is set")

@@ -60,12 +60,15 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): \(found - expected) unexpected trailing bytes: expected \(expected) bytes,"
                 + " found \(found)"
         case .wrongMagic(let path, let found, let expected, let kind):
-            var message = "\(path): wrong magic number: found \(hex(found)), expected \(hex(expected))"
+            var message =
+                "\(path): wrong magic number: found \(hex(found)), expected \(hex(expected))"
                 + " for \(kind)"
             if found == IDXReader.labelsMagic && expected == IDXReader.imagesMagic {
                 message += " (this is a labels file; pass the images file)"
             } else if found == IDXReader.imagesMagic && expected == IDXReader.labelsMagic {
                 message += " (this is an images file; pass the labels file)"
+            } else if path.hasSuffix(".gz") {
+                message += " (the name ends in .gz, but the file is not gzip-compressed)"
             }
             return message
         case .badDimensions(let path, let detail):
@@ -87,7 +90,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path): array is in Fortran order; save it in C order"
                 + " (numpy.ascontiguousarray) and try again"
         case .badShape(let path, let shape, let detail):
-            let text = "(" + shape.map(String.init).joined(separator: ", ")
+            let text =
+                "(" + shape.map(String.init).joined(separator: ", ")
                 + (shape.count == 1 ? ",)" : ")")
             return "\(path): shape \(text): \(detail)"
         case .valueOutOfRange(let path, let detail):

@@ -77,22 +77,26 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
                 MNISTFolder.file(in: directory, "train-images") != nil
             else { throw DataError.fashionNotInstalled(directory: directory) }
             return try MNISTFolder.load(
-                directory, name: "fashion", validationCount: validationCount ?? DataSource.fashionValidationCount)
+                directory, name: "fashion",
+                validationCount: validationCount ?? DataSource.fashionValidationCount)
         case .directory(let path):
             switch FileBytes.kind(of: path) {
             case .missing: throw DataError.fileMissing(path: path)
             case .directory: break
-            default: throw DataError.unreadable(path: path, reason: "not a folder, an IDX file or a .npy file")
+            default:
+                throw DataError.unreadable(path: path, reason: "not a folder, an IDX file or a .npy file")
             }
             return try MNISTFolder.load(path, name: lastComponent(path), validationCount: validationCount)
         case .npy(let images, let labels):
             let set = try NPYReader.load(images: images, labels: labels, name: baseName(images))
             return Dataset(
-                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count), test: nil)
+                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count),
+                test: nil)
         case .idx(let images, let labels):
             let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
             return Dataset(
-                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count), test: nil)
+                name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count),
+                test: nil)
         }
     }
 

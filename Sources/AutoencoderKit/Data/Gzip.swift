@@ -30,12 +30,13 @@ package enum Gzip {
         _ bytes: [UInt8], path: String, limit: Int = FileBytes.defaultLimit
     ) throws -> [UInt8] {
         guard isGzip(bytes) else { throw DataError.notGzip(path: path) }
-        guard bytes.count >= 18 else {
+        guard bytes.count >= 20 else {
             throw DataError.corruptGzip(
-                path: path, detail: "only \(bytes.count) bytes; a gzip file has at least 18")
+                path: path, detail: "only \(bytes.count) bytes; a gzip file has at least 20")
         }
         let n = bytes.count
-        let claimed = Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16
+        let claimed =
+            Int(bytes[n - 4]) | Int(bytes[n - 3]) << 8 | Int(bytes[n - 2]) << 16
             | Int(bytes[n - 1]) << 24
         let plausible = min(n * maximumRatio, limit)
         // One spare byte lets inflate reach the end of the stream without a second allocation.

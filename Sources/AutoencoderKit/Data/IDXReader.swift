@@ -65,14 +65,18 @@ public enum IDXReader {
 
     /// The total file length (header and body) that a header prefix describes, checked against
     /// the limits; used to read no more than that from a compressed file.
-    package static func expectedLength(header bytes: [UInt8], path: String, magic: UInt32, kind: String) throws -> Int {
+    package static func expectedLength(header bytes: [UInt8], path: String, magic: UInt32, kind: String)
+        throws -> Int
+    {
         let sizes = try header(bytes, path: path, magic: magic, kind: kind)
         return 4 + 4 * sizes.count + sizes.reduce(1, *)
     }
 
     // MARK: - Header checks
 
-    private static func imageHeader(_ bytes: [UInt8], path: String) throws -> (count: Int, rows: Int, columns: Int) {
+    private static func imageHeader(_ bytes: [UInt8], path: String) throws -> (
+        count: Int, rows: Int, columns: Int
+    ) {
         let sizes = try header(bytes, path: path, magic: imagesMagic, kind: "images")
         return (sizes[0], sizes[1], sizes[2])
     }

@@ -38,7 +38,9 @@ public enum IDXWriter {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 + 4 * sizes.count)
         for word in [magic] + sizes.map({ UInt32(truncatingIfNeeded: $0) }) {
-            bytes += [UInt8(word >> 24), UInt8((word >> 16) & 0xff), UInt8((word >> 8) & 0xff), UInt8(word & 0xff)]
+            bytes += [
+                UInt8(word >> 24), UInt8((word >> 16) & 0xff), UInt8((word >> 8) & 0xff), UInt8(word & 0xff),
+            ]
         }
         return bytes
     }

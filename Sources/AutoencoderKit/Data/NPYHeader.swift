@@ -74,7 +74,8 @@ package struct NPYHeader: Equatable, Sendable {
         }
         switch fields["descr"] {
         case .string(let value): descr = value
-        case .list: throw DataError.unsupportedDType(path: path, dtype: "structured", supported: "plain arrays")
+        case .list:
+            throw DataError.unsupportedDType(path: path, dtype: "structured", supported: "plain arrays")
         default: throw DataError.badNPYHeader(path: path, detail: "'descr' is not a string")
         }
         guard case .bool(let order) = fields["fortran_order"] else {
@@ -120,7 +121,9 @@ private struct LiteralParser {
         var fields: [String: Literal] = [:]
         skipSpace()
         while peek() != UInt8(ascii: "}") {
-            guard case .string(let key) = try parseValue() else { throw failure("a dict key must be a string") }
+            guard case .string(let key) = try parseValue() else {
+                throw failure("a dict key must be a string")
+            }
             skipSpace()
             try expect(UInt8(ascii: ":"))
             let value = try parseValue()
@@ -164,7 +167,9 @@ private struct LiteralParser {
         position += 1
         let start = position
         while let c = peek(), c != quote {
-            if c == UInt8(ascii: "\\") || c == UInt8(ascii: "\n") { throw failure("unsupported character in a string") }
+            if c == UInt8(ascii: "\\") || c == UInt8(ascii: "\n") {
+                throw failure("unsupported character in a string")
+            }
             position += 1
         }
         guard peek() == quote else { throw failure("unterminated string") }

@@ -60,12 +60,8 @@ public enum NPYReader {
         let pixels: [UInt8]
         switch size {
         case 1: pixels = Array(bytes[start...])
-        case 4: pixels = try floatPixels(bytes, start: start, count: elements, path: path) { raw, i in
-                Double(Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))))
-            }
-        default: pixels = try floatPixels(bytes, start: start, count: elements, path: path) { raw, i in
-                Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)))
-            }
+        case 4: pixels = try floatPixels(bytes, start: start, count: elements, path: path, value: float32)
+        default: pixels = try floatPixels(bytes, start: start, count: elements, path: path, value: float64)
         }
         return ImageSet(name: name, rows: r, columns: c, pixels: pixels, labels: nil)
     }
@@ -85,10 +81,13 @@ public enum NPYReader {
         default: throw DataError.unsupportedDType(path: path, dtype: header.descr, supported: labelTypes)
         }
         guard header.shape.count == 1 || (header.shape.count == 2 && header.shape[1] == 1) else {
-            throw DataError.badShape(path: path, shape: header.shape, detail: "labels must be a 1-D array (N,)")
+            throw DataError.badShape(
+                path: path, shape: header.shape, detail: "labels must be a 1-D array (N,)")
         }
         let count = header.shape[0]
-        guard count > 0 else { throw DataError.badShape(path: path, shape: header.shape, detail: "no labels") }
+        guard count > 0 else {
+            throw DataError.badShape(path: path, shape: header.shape, detail: "no labels")
+        }
         guard count <= FileBytes.defaultLimit / size else {
             throw DataError.tooLarge(path: path, detail: "the header claims \(count) labels")
         }
@@ -102,7 +101,9 @@ public enum NPYReader {
                 switch (size, signed) {
                 case (1, false): value = Int64(raw[i])
                 case (1, true): value = Int64(Int8(bitPattern: raw[i]))
-                case (4, _): value = Int64(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
+                case (4, _):
+                    value = Int64(
+                        Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self)))
                 default: value = Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self))
                 }
                 guard value >= 0 && value <= 255 else {
@@ -130,7 +131,9 @@ public enum NPYReader {
     private static func imageShape(
         _ shape: [Int], path: String, rows: Int, columns: Int
     ) throws -> (Int, Int, Int) {
-        if shape.contains(0) { throw DataError.badShape(path: path, shape: shape, detail: "a dimension is zero") }
+        if shape.contains(0) {
+            throw DataError.badShape(path: path, shape: shape, detail: "a dimension is zero")
+        }
         var result: (Int, Int, Int)
         switch shape.count {
         case 3:
@@ -152,7 +155,8 @@ public enum NPYReader {
             }
         default:
             throw DataError.badShape(
-                path: path, shape: shape, detail: "expected images shaped (N, rows, columns) or (N, rows*columns)")
+                path: path, shape: shape,
+                detail: "expected images shaped (N, rows, columns) or (N, rows*columns)")
         }
         if result.1 > IDXReader.maximumSide || result.2 > IDXReader.maximumSide {
             throw DataError.tooLarge(path: path, detail: "images of \(result.1)x\(result.2) pixels")
@@ -174,6 +178,18 @@ public enum NPYReader {
     private static func checkLength(_ found: Int, expected: Int, path: String) throws {
         if found < expected { throw DataError.truncated(path: path, expected: expected, found: found) }
         if found > expected { throw DataError.trailingBytes(path: path, expected: expected, found: found) }
+    }
+
+    /// Element `i` of a little-endian float32 array.
+    private static func float32(_ raw: UnsafeRawBufferPointer, _ i: Int) -> Double {
+        Double(
+            Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self)))
+        )
+    }
+
+    /// Element `i` of a little-endian float64 array.
+    private static func float64(_ raw: UnsafeRawBufferPointer, _ i: Int) -> Double {
+        Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))
     }
 
     /// Converts float pixels to bytes, choosing the [0, 1] or [0, 255] scale from the values.
