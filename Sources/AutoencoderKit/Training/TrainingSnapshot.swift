@@ -89,12 +89,15 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var samplesPerSecond: Double
     /// Settings as label/value pairs for the settings panel ("layers", "784-32-784").
     public var settings: [(String, String)]
+    /// The session's latest note about this run (saved, diverged, finished), if any.
+    public var note: String?
 
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
             && a.batchLoss == b.batchLoss && a.epochSeries == b.epochSeries
             && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
             && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
+            && a.note == b.note && a.batchInEpoch == b.batchInEpoch
     }
 
     public init(
@@ -103,7 +106,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
         epochSeries: [MetricSeries], lastBatchLoss: Double?, lastValidationLoss: Double?,
         imageRows: Int, imageColumns: Int, probeInputs: [[UInt8]], probeReconstructions: [[UInt8]],
         probeCodes: [[Float]], codeStatistics: CodeStatistics, samplesPerSecond: Double,
-        settings: [(String, String)]
+        settings: [(String, String)], note: String? = nil
     ) {
         self.runName = runName
         self.status = status
@@ -125,5 +128,6 @@ public struct TrainingSnapshot: Sendable, Equatable {
         self.codeStatistics = codeStatistics
         self.samplesPerSecond = samplesPerSecond
         self.settings = settings
+        self.note = note
     }
 }

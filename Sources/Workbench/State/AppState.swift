@@ -60,7 +60,15 @@ public struct AppState: Equatable, Sendable {
     /// - Returns: Whether the state changed.
     public mutating func receive(_ snapshots: [TrainingSnapshot]) -> Bool {
         guard !frozen, snapshots != runs else { return false }
+        let previousNote = selected?.note
         runs = snapshots
+        if let current = selected, let note = current.note, note != previousNote {
+            if case .diverged = current.status {
+                message = StatusMessage(note, isError: true)
+            } else {
+                message = StatusMessage(note)
+            }
+        }
         selectedRun = min(selectedRun, max(0, runs.count - 1))
         return true
     }

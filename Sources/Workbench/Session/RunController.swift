@@ -1,0 +1,149 @@
+// RunController: one run inside the session: its trainer, status, loss history, and how it
+// turns into a snapshot. Lives on the training queue only.
+import AutoencoderKit
+import Dispatch
+
+/// A run's trainer plus what the screen needs about it.
+final class RunController {
+    private(set) var trainer: Trainer
+    let dataset: Dataset
+    var status: RunStatus
+    /// Set when a step command is in progress: pause after this point.
+    var stepUntil: StepTarget?
+    private(set) var batchLoss = LossHistory()
+    /// A note for the status line (saved, diverged, setting changed), with its own counter.
+    var note: String?
+    private let probeIndices: [Int]
+    private let statisticsIndices: [Int]
+    private var throughputWindow: (started: UInt64, samples: Int) = (DispatchTime.now().uptimeNanoseconds, 0)
+    private var samplesPerSecond = 0.0
+
+    enum StepTarget: Equatable {
+        case batch
+        case epochEnd
+    }
+
+    init(config: TrainingConfig, dataset: Dataset, paused: Bool, probeCount: Int = 16) throws {
+        trainer = try Trainer(config: config, dataset: dataset)
+        self.dataset = dataset
+        status = paused ? .paused : .running
+        probeIndices = Array(0..<min(probeCount, dataset.validation.count))
+        statisticsIndices = Array(0..<min(256, dataset.validation.count))
+    }
+
+    var config: TrainingConfig { trainer.config }
+
+    /// Whether the trainer should run a batch now.
+    var wantsBatch: Bool { status == .running || (status == .paused && stepUntil != nil) }
+
+    /// Trains one batch and updates status for steps, the epoch limit and divergence.
+    /// - Returns: true when an epoch ended or a step finished (publish right away).
+    func trainOneBatch() -> Bool {
+        do {
+            let result = try trainer.trainBatch()
+            batchLoss.add(step: trainer.step, loss: result.lossPerPixel)
+            throughputWindow.samples += result.size
+            let now = DispatchTime.now().uptimeNanoseconds
+            let elapsed = Double(now - throughputWindow.started) / 1e9
+            if elapsed >= 1 {
+                samplesPerSecond = Double(throughputWindow.samples) / elapsed
+                throughputWindow = (now, 0)
+            }
+            var important = result.endedEpoch
+            if stepUntil == .batch || (stepUntil == .epochEnd && result.endedEpoch) {
+                stepUntil = nil
+                status = .paused
+                important = true
+            }
+            if result.endedEpoch && trainer.epoch >= config.epochs {
+                status = .finished
+                stepUntil = nil
+                note = "\(config.name): finished \(config.epochs) epochs (n trains one more)"
+            }
+            return important
+        } catch {
+            status = .diverged("\(error)")
+            stepUntil = nil
+            note = "\(config.name): \(error)"
+            return true
+        }
+    }
+
+    /// Starts the run over from its seed (same initial weights and batch order).
+    func reset() throws {
+        trainer = try Trainer(config: trainer.config, dataset: dataset)
+        batchLoss = LossHistory()
+        status = .paused
+        stepUntil = nil
+        note = "\(config.name): reset to the initial weights of seed \(config.seed)"
+    }
+
+    /// Restarts the throughput window (after a pause, so idle time is not counted).
+    func restartThroughputWindow() {
+        throughputWindow = (DispatchTime.now().uptimeNanoseconds, 0)
+    }
+
+    /// The run as the UI sees it now.
+    func snapshot() -> TrainingSnapshot {
+        let config = trainer.config
+        let set = dataset.validation
+        let probe = trainer.probe(set, indices: probeIndices)
+        let statistics = RunController.codeStatistics(trainer.probe(set, indices: statisticsIndices).codes)
+        let unit = config.loss.perPixelUnit
+        let history = trainer.history
+        let train = MetricSeries(
+            name: "train", unit: unit,
+            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.trainLossPerPixel) })
+        let validation = MetricSeries(
+            name: "validation", unit: unit,
+            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
+        let a = config.architecture
+        let o = config.optimizer
+        var settings: [(String, String)] = [
+            ("preset", config.name), ("layers", a.description),
+            ("activation", a.hiddenActivation.rawValue + (a.codeActivation != a.hiddenActivation ? " / code \(a.codeActivation.rawValue)" : "")),
+            ("output", "\(a.outputActivation.rawValue), \(config.loss.shortName)"),
+            ("optimizer", o.kind.rawValue), ("learning rate", "\(o.learningRate)"),
+            ("batch", "\(config.batchSize)"), ("seed", "\(config.seed)"), ("data", dataset.name),
+        ]
+        if a.tiedWeights { settings.append(("weights", "tied")) }
+        if o.weightDecay > 0 { settings.append(("weight decay", "\(o.weightDecay)")) }
+        return TrainingSnapshot(
+            runName: config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
+            batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
+            step: trainer.step, lossUnit: unit,
+            batchLoss: MetricSeries(name: "batch", unit: unit, points: batchLoss.points),
+            epochSeries: [train, validation], lastBatchLoss: batchLoss.latest,
+            lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
+            imageColumns: set.columns, probeInputs: probeIndices.map { Array(set.image($0)) },
+            probeReconstructions: probe.reconstructions.map(RunController.toPixels),
+            probeCodes: probe.codes, codeStatistics: statistics,
+            samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
+            note: note)
+    }
+
+    /// Values in [0, 1] to pixels 0-255 (clamped: identity and tanh outputs can leave the range).
+    static func toPixels(_ values: [Float]) -> [UInt8] {
+        values.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
+    }
+
+    /// Mean activation per unit, overall mean |h|, share of |h| < 0.01, and units never above it.
+    static func codeStatistics(_ codes: [[Float]]) -> CodeStatistics {
+        guard let width = codes.first?.count, width > 0 else { return .empty }
+        var means = [Float](repeating: 0, count: width)
+        var alive = [Bool](repeating: false, count: width)
+        var nearZero = 0
+        var total: Float = 0
+        for code in codes {
+            for (j, h) in code.enumerated() {
+                means[j] += h
+                total += abs(h)
+                if abs(h) < 0.01 { nearZero += 1 } else { alive[j] = true }
+            }
+        }
+        let n = Float(codes.count)
+        return CodeStatistics(
+            unitMeans: means.map { $0 / n }, meanActivation: total / (n * Float(width)),
+            nearZeroShare: Float(nearZero) / (n * Float(width)), deadUnits: alive.filter { !$0 }.count)
+    }
+}

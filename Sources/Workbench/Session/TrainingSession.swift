@@ -1,0 +1,168 @@
+// TrainingSession: owns the runs and trains them on a serial background queue.
+//
+// The UI thread sends commands through a locked inbox and takes snapshots from a latest-wins
+// mailbox; it never waits for a batch. The training loop, on its own queue:
+//   drain commands -> apply them -> train one batch of each running run (alternating, so
+//   paired runs stay in lockstep) -> publish a snapshot a few times a second and at every
+//   epoch end or step -> when nothing runs, sleep until a command arrives (no CPU).
+import AutoencoderKit
+import Dispatch
+import Synchronization
+
+/// The background training session behind the workbench.
+public final class TrainingSession: TrainingSessionInterface, @unchecked Sendable {
+    /// The experiments `1`-`9` switch between.
+    public let presets: [TrainingConfig]
+    public let dataset: Dataset
+    private let inbox = CommandInbox()
+    private let mailbox = SnapshotMailbox()
+    private let queue = DispatchQueue(label: "aelab.training", qos: .userInitiated)
+    private let stopped = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+    /// Touched only on `queue`.
+    private var runs: [RunController] = []
+    private var selected = 0
+    private let publishIntervalNs: UInt64
+    private var lastPublish: UInt64 = 0
+    /// Called on the training queue for `save`; returns a note for the status line.
+    private let saveHandler: (@Sendable (Trainer) -> String)?
+
+    /// - Parameters:
+    ///   - presets: the experiments available by number; `initial` picks the first run.
+    ///   - paused: start paused instead of training.
+    ///   - publishPerSecond: how often a running session publishes snapshots.
+    ///   - save: what `s` does with a run (write a checkpoint), returning a note.
+    /// - Throws: `TrainingError` when the initial run cannot be built.
+    public init(
+        presets: [TrainingConfig], initial: Int = 0, dataset: Dataset, paused: Bool = false,
+        publishPerSecond: Double = 5, save: (@Sendable (Trainer) -> String)? = nil
+    ) throws {
+        precondition(!presets.isEmpty, "a session needs at least one preset")
+        self.presets = presets
+        self.dataset = dataset
+        publishIntervalNs = UInt64(1e9 / max(publishPerSecond, 0.1))
+        saveHandler = save
+        let start = presets[min(max(initial, 0), presets.count - 1)]
+        runs = [try RunController(config: start, dataset: dataset, paused: paused)]
+    }
+
+    /// Starts the training loop on the background queue and publishes the first snapshot.
+    public func start() {
+        mailbox.post(runs.map { $0.snapshot() })
+        queue.async { [self] in loop() }
+    }
+
+    /// Stops the loop after the batch in progress and waits for it (at most `timeoutMs`).
+    /// - Returns: the trainers, for autosave.
+    @discardableResult
+    public func stop(timeoutMs: Int = 10_000) -> [Trainer] {
+        stopped.store(true, ordering: .sequentiallyConsistent)
+        inbox.send(.pause)
+        _ = finished.wait(timeout: .now() + .milliseconds(timeoutMs))
+        return queue.sync { runs.map(\.trainer) }
+    }
+
+    public func send(_ command: SessionCommand) { inbox.send(command) }
+
+    public func latest(after sequence: UInt64) -> (sequence: UInt64, snapshots: [TrainingSnapshot])? {
+        mailbox.take(after: sequence)
+    }
+
+    // MARK: - The loop (training queue only)
+
+    private func loop() {
+        defer { finished.signal() }
+        while !stopped.load(ordering: .sequentiallyConsistent) {
+            var dirty = false
+            for command in inbox.drain() {
+                apply(command)
+                dirty = true
+            }
+            let active = runs.filter(\.wantsBatch)
+            if active.isEmpty {
+                if dirty { publish() }
+                inbox.wait(milliseconds: 500)
+                continue
+            }
+            var important = false
+            for run in active where !stopped.load(ordering: .sequentiallyConsistent) {
+                if run.trainOneBatch() { important = true }
+            }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if important || dirty || now - lastPublish >= publishIntervalNs { publish() }
+        }
+        publish()
+    }
+
+    private func publish() {
+        lastPublish = DispatchTime.now().uptimeNanoseconds
+        mailbox.post(runs.map { $0.snapshot() })
+    }
+
+    private var current: RunController { runs[min(selected, runs.count - 1)] }
+
+    private func apply(_ command: SessionCommand) {
+        let run = current
+        switch command {
+        case .pause:
+            if run.status == .running { run.status = .paused }
+        case .resume:
+            resume(run)
+        case .togglePause:
+            if run.status == .running { run.status = .paused } else { resume(run) }
+        case .stepBatch:
+            guard canTrain(run) else { return }
+            run.status = .paused
+            run.stepUntil = .batch
+        case .stepEpoch:
+            guard canTrain(run) else { return }
+            run.status = .paused
+            run.stepUntil = .epochEnd
+        case .scaleLearningRate(let factor):
+            let rate = run.trainer.optimizer.settings.learningRate * factor
+            guard rate.isFinite, rate > 0, rate < 100 else {
+                run.note = "learning rate \(rate) refused: it must be in (0, 100)"
+                return
+            }
+            run.trainer.setLearningRate(rate)
+            run.note = "\(run.config.name): learning rate \(rate)"
+        case .scaleRegularization:
+            run.note = "\(run.config.name) has no regularization strength to change"
+        case .reset:
+            do { try run.reset() } catch { run.note = "reset failed: \(error)" }
+        case .switchPreset(let index):
+            guard presets.indices.contains(index) else {
+                run.note = "no preset \(index + 1): \(presets.count) presets are loaded"
+                return
+            }
+            do {
+                let wasRunning = run.status == .running
+                let next = try RunController(config: presets[index], dataset: dataset, paused: !wasRunning)
+                runs[min(selected, runs.count - 1)] = next
+                next.note = "switched to \(presets[index].name) (seed \(presets[index].seed))"
+            } catch {
+                run.note = "cannot start \(presets[index].name): \(error)"
+            }
+        case .save:
+            run.note = saveHandler?(run.trainer) ?? "saving is not available in this session"
+        }
+    }
+
+    private func resume(_ run: RunController) {
+        guard canTrain(run) else { return }
+        run.stepUntil = nil
+        run.status = .running
+        run.restartThroughputWindow()
+    }
+
+    /// A finished run may train on (one more epoch is allowed past the limit); a diverged one
+    /// must be reset first.
+    private func canTrain(_ run: RunController) -> Bool {
+        if case .diverged = run.status {
+            run.note = "\(run.config.name) diverged; press r to reset it (s saves its last good parameters)"
+            return false
+        }
+        if run.status == .finished { run.status = .paused }
+        return true
+    }
+}
