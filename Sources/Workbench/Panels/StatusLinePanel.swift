@@ -2,7 +2,7 @@
 import AutoencoderKit
 
 /// The bottom line. Segments are kept by priority when the line is narrow; the right end shows
-/// the latest message, a diverged run's reason, or "? help".
+/// "? help", with the latest message or a diverged run's reason just left of it.
 public struct StatusLinePanel: Panel {
     public init() {}
 
@@ -10,10 +10,17 @@ public struct StatusLinePanel: Panel {
         guard !rect.isEmpty else { return }
         canvas.fill(rect)
         let row = rect.y
+        // "? help" always stays at the right end; a note sits just left of it, cut to fit
+        let hint = "? help"
         let right = Self.rightPart(state)
-        let rightWidth = min(right.text.count, max(0, rect.width - 12))
-        let rightText = String(right.text.prefix(rightWidth))
-        canvas.writeRight(rightText, in: rect, y: row, role: right.role)
+        let noteRoom = max(0, rect.width - 12 - hint.count - 2)
+        let note = right.map { String($0.text.prefix(noteRoom)) } ?? ""
+        let hintWidth = min(hint.count, rect.width)
+        canvas.writeRight(String(hint.prefix(hintWidth)), in: rect, y: row, role: .dim)
+        if !note.isEmpty, let right {
+            canvas.writeRight(note, in: Rect(x: rect.x, y: row, width: rect.width - hintWidth - 2, height: 1), y: row, role: right.role)
+        }
+        let rightWidth = hintWidth + (note.isEmpty ? 0 : note.count + 2)
         let available = rect.width - rightWidth - (rightWidth > 0 ? 2 : 0)
         var column = rect.x
         for (text, role) in Self.fitting(Self.segments(state), width: available) {
@@ -62,9 +69,10 @@ public struct StatusLinePanel: Panel {
         return segments.enumerated().filter { kept.contains($0.offset) }.map { ($0.element.1, $0.element.2) }
     }
 
-    static func rightPart(_ state: AppState) -> (text: String, role: StyleRole) {
+    /// The note left of "? help": the latest message or a diverged run's reason, if any.
+    static func rightPart(_ state: AppState) -> (text: String, role: StyleRole)? {
         if let message = state.message { return (message.text, message.isError ? .error : .warning) }
         if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
-        return ("? help", .dim)
+        return nil
     }
 }

@@ -1,0 +1,86 @@
+// TmuxDriver: runs the real aelab binary inside a detached tmux session and reads its screen.
+import Foundation
+
+/// One tmux session, on its own server socket (so parallel runs never meet), running a
+/// shell command; every call shells out to tmux.
+final class TmuxDriver {
+    let name: String
+    let marker: String
+
+    /// The package root, found from this file's path.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The release binary `make test` builds first, or nil.
+    static var binary: String? {
+        for configuration in ["release", "debug"] {
+            let path = packageRoot.appendingPathComponent(".build/\(configuration)/aelab").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+
+    static var tmuxAvailable: Bool { (try? run(["tmux", "-V"]))?.status == 0 }
+
+    /// Starts `command` in a new session of the given size; afterwards the shell writes the
+    /// terminal's settings to `sttyFile` and waits, so the pane stays readable.
+    init(command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws {
+        name = "aelab-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        marker = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".stty").path
+        let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
+        let script = "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
+        // the tmux server outlives this call and would hold a captured pipe open: no capture
+        _ = try TmuxDriver.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script], capture: false)
+    }
+
+    deinit { _ = try? TmuxDriver.run(["tmux", "-L", name, "kill-server"]) }
+
+    /// The visible screen as text.
+    func screen() -> String {
+        (try? TmuxDriver.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name]))?.output ?? ""
+    }
+
+    /// Sends keys in tmux's send-keys syntax ("n", "Space", "Escape", "C-c").
+    func send(_ keys: String...) {
+        _ = try? TmuxDriver.run(["tmux", "-L", name, "send-keys", "-t", name] + keys)
+    }
+
+    func resize(columns: Int, rows: Int) {
+        _ = try? TmuxDriver.run(["tmux", "-L", name, "resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Polls the screen until `condition` holds or `seconds` pass. - Returns: the last screen.
+    @discardableResult
+    func waitFor(seconds: Double = 20, _ condition: (String) -> Bool) -> (matched: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = screen()
+            if condition(last) { return (true, last) }
+            usleep(100_000)
+        }
+        return (false, last)
+    }
+
+    /// The terminal settings written after the program exited, or nil if it has not.
+    var settingsAfterExit: String? { try? String(contentsOfFile: marker, encoding: .utf8) }
+
+    struct Result {
+        var status: Int32
+        var output: String
+    }
+
+    static func run(_ arguments: [String], capture: Bool = true) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = capture ? pipe : FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+    }
+}
