@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export a run folder's metrics as CSV and its curves, reconstructions and filters as PNG.")
 
     @Argument(help: "A run folder written by `aelab train --out`.")
-    var run: String
+    var folder: String
     @Flag(help: "Write metrics.csv beside metrics.jsonl.")
     var csv = false
     @Flag(help: "Write loss.png, reconstructions.png and filters.png.")
@@ -21,9 +21,9 @@ struct ExportCommand: ParsableCommand {
     var probes: Int = 16
 
     func run() throws {
-        let folder = RunFolder(path: run)
+        let folder = RunFolder(path: self.folder)
         guard RunFolder.exists(folder.metrics) || RunFolder.exists(folder.checkpoint) else {
-            throw UsageError(message: "\(run): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out")
+            throw UsageError(message: "\(self.folder): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out")
         }
         if probes < 1 || probes > 256 { throw UsageError(message: "--probes must be between 1 and 256, got \(probes)") }
         let both = !csv && !png
@@ -58,7 +58,7 @@ struct ExportCommand: ParsableCommand {
 
     private func exportPictures(_ folder: RunFolder) throws -> [String] {
         var written: [String] = []
-        let name = URL(fileURLWithPath: run).standardizedFileURL.lastPathComponent
+        let name = URL(fileURLWithPath: self.folder).standardizedFileURL.lastPathComponent
         if let records = try records(folder), let chart = RunPictures.lossChart(records: records, title: "\(name): loss per epoch") {
             try chart.writePNG(to: folder.file("loss.png"))
             written.append(folder.file("loss.png"))

@@ -59,8 +59,7 @@ struct SweepRunner {
     func run(_ cells: [SweepCell]) throws -> [String] {
         let slots = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
-        let lock = NSLock()
-        var failures: [String] = []
+        let failures = FailureList()
         for cell in cells {
             try FileManager.default.createDirectory(atPath: cell.outputFolder, withIntermediateDirectories: true)
             let logPath = cell.outputFolder + "/train.log"
@@ -76,9 +75,7 @@ struct SweepRunner {
             group.enter()
             process.terminationHandler = { finished in
                 let ok = finished.terminationReason == .exit && finished.terminationStatus == 0
-                lock.lock()
-                if !ok { failures.append(cell.name) }
-                lock.unlock()
+                if !ok { failures.add(cell.name) }
                 print("\(ok ? "done" : "FAILED") \(cell.name)")
                 try? log.close()
                 slots.signal()
@@ -93,6 +90,24 @@ struct SweepRunner {
             }
         }
         group.wait()
-        return failures.sorted()
+        return failures.names.sorted()
+    }
+}
+
+/// Names of failed cells, appended from process termination handlers.
+final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ name: String) {
+        lock.lock()
+        list.append(name)
+        lock.unlock()
+    }
+
+    var names: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
     }
 }

@@ -97,7 +97,7 @@ public struct SweepPlan: Sendable, Equatable {
         var combination: [(String, TOMLValue)] = []
         func expand(_ level: Int) {
             guard level < grid.count else {
-                let name = combination.isEmpty ? "run" : combination.map { "\($0.0)-\(text($0.1))" }.joined(separator: "_")
+                let name = combination.isEmpty ? "run" : combination.map { "\($0.0)-\(Self.text($0.1))" }.joined(separator: "_")
                 let folder = out.hasSuffix("/") ? out + name : out + "/" + name
                 var arguments = ["train"]
                 for (key, value) in fixed + combination { arguments += flag(key, value) }
