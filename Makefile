@@ -23,6 +23,11 @@ deps:
 	  fi; \
 	fi
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "make: swift not found; install Swift 6 from swift.org"; exit 1; }
+	@# the checkpoint tests cross-check with Python's safetensors reader (skipped when absent)
+	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+	  python3 -c 'import safetensors, numpy' 2>/dev/null || pip install -q safetensors numpy || \
+	  pip install -q --break-system-packages safetensors numpy || echo "make: could not install safetensors, numpy; their tests will be skipped"; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product aelab

@@ -1,4 +1,6 @@
-// TrainCommand: `aelab train`, headless training with one line per epoch and metrics.jsonl.
+// TrainCommand: `aelab train`, headless training with one line per epoch; with --out, a run
+// folder holding metrics.jsonl and checkpoint.safetensors (rewritten atomically every epoch);
+// with --resume, continuing a checkpoint exactly up to --epochs.
 import ArgumentParser
 import AutoencoderKit
 import Foundation
@@ -10,24 +12,32 @@ struct TrainCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @Option(help: "Run name (used in messages and metrics).")
     var name: String = "run"
-    @Option(help: "Output folder for metrics.jsonl (created if missing).")
+    @Option(help: "Output folder for metrics.jsonl and checkpoint.safetensors (created if missing).")
     var out: String?
+    @Option(
+        help: ArgumentHelp(
+            "Continue from a checkpoint file, or a run folder holding checkpoint.safetensors.",
+            discussion: "Trains the remaining epochs up to --epochs (default: the checkpoint's). The model, optimizer, seed and data come from the checkpoint; --data and --lr may be given (a new learning rate is recorded in metrics.jsonl)."))
+    var resume: String?
 
     func run() throws {
-        let config = try model.config(name: name)
-        let outputFolder = try out.map(prepareOutputFolder)
-        BLAS.setThreadCount(model.threads)
-        let dataset = try model.dataset()
-        let trainer: Trainer
-        do {
-            trainer = try Trainer(config: config, dataset: dataset)
-        } catch {
-            throw UsageError(message: "\(error)")
-        }
+        let outputFolder = try out.map(Self.prepareOutputFolder)
+        let (trainer, dataArgument) = try resume.map(resumedTrainer) ?? freshTrainer()
+        let config = trainer.config
+        let dataset = trainer.dataset
         let unit = config.loss.perPixelUnit
-        print("aelab train: \(config.architecture.description) \(config.loss.shortName) \(config.optimizer.kind.rawValue) lr \(config.optimizer.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
-        let log = try outputFolder.map { try MetricsFile(path: $0 + "/metrics.jsonl") }
-        for _ in 0..<config.epochs {
+        let verb = resume == nil ? "train" : "resume at epoch \(trainer.epoch), step \(trainer.step)"
+        print("aelab \(verb): \(config.architecture.description) \(config.loss.shortName) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
+        let log = try outputFolder.map { folder in
+            do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
+        }
+        if resume != nil, CommandLineFlags.given("lr"), trainer.optimizer.settings.learningRate != model.lr {
+            let change = trainer.changeLearningRate(to: model.lr)
+            print("learning rate set to \(model.lr) from step \(trainer.step)")
+            do { try log?.append(change) } catch { throw RunError(message: "\(error)") }
+        }
+        if trainer.epoch >= config.epochs { print("nothing to do: the run has \(trainer.epoch) of \(config.epochs) epochs") }
+        while trainer.epoch < config.epochs {
             let metrics: EpochMetrics
             do {
                 metrics = try trainer.trainEpoch()
@@ -35,9 +45,65 @@ struct TrainCommand: ParsableCommand {
                 throw RunError(message: "\(error)")
             }
             print(Self.line(metrics, epochs: config.epochs, unit: unit))
-            try log?.append(metrics.fields)
+            guard let outputFolder else { continue }
+            do {
+                try log?.append(metrics, code: trainer.codeStatistics(of: dataset.validation))
+                try trainer.saveCheckpoint(to: outputFolder + "/" + Checkpoint.fileName, dataSource: dataArgument)
+            } catch {
+                throw RunError(message: "\(error)")
+            }
         }
-        if let outputFolder { print("metrics written to \(outputFolder)/metrics.jsonl") }
+        if let outputFolder { print("metrics and checkpoint written to \(outputFolder)/") }
+    }
+
+    /// A new run from the model flags.
+    private func freshTrainer() throws -> (Trainer, String) {
+        let config = try model.config(name: name)
+        BLAS.setThreadCount(model.threads)
+        do {
+            return (try Trainer(config: config, dataset: try model.dataset()), model.data)
+        } catch let error as UsageError {
+            throw error
+        } catch {
+            throw UsageError(message: "\(error)")
+        }
+    }
+
+    /// The checkpoint's run, on the checkpoint's data unless --data is given.
+    private func resumedTrainer(_ argument: String) throws -> (Trainer, String) {
+        if model.threads < 1 || model.threads > 256 { throw UsageError(message: "--threads must be between 1 and 256, got \(model.threads)") }
+        BLAS.setThreadCount(model.threads)
+        let path = Self.checkpointPath(argument)
+        let contents: CheckpointContents
+        do { contents = try Checkpoint.read(path: path) } catch { throw UsageError(message: "--resume: \(error)") }
+        let ignored = ModelOptions.modelFlags.filter(CommandLineFlags.given)
+        if !ignored.isEmpty {
+            print("note: --\(ignored.joined(separator: ", --")) ignored: the checkpoint fixes the model and optimizer")
+        }
+        guard let dataArgument = CommandLineFlags.given("data") ? model.data : contents.dataSource else {
+            throw UsageError(message: "--resume: \(path) does not record its data; give --data")
+        }
+        let dataset: Dataset
+        do {
+            dataset = try DataSource(argument: dataArgument).load(seed: contents.config.seed)
+        } catch {
+            throw UsageError(message: "--data: \(error)")
+        }
+        let epochs = CommandLineFlags.given("epochs") ? model.epochs : nil
+        do {
+            return (try Checkpoint.load(path: path, dataset: dataset, epochs: epochs), dataArgument)
+        } catch {
+            throw UsageError(message: "--resume: \(error)")
+        }
+    }
+
+    /// A checkpoint file, or checkpoint.safetensors inside a run folder.
+    static func checkpointPath(_ argument: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue {
+            return argument + "/" + Checkpoint.fileName
+        }
+        return argument
     }
 
     static func line(_ m: EpochMetrics, epochs: Int, unit: String) -> String {
@@ -45,7 +111,7 @@ struct TrainCommand: ParsableCommand {
         return "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))  \(Int(m.samplesPerSecond.rounded())) samples/s  \(fmt(m.seconds, 2)) s"
     }
 
-    private func prepareOutputFolder(_ path: String) throws -> String {
+    static func prepareOutputFolder(_ path: String) throws -> String {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw UsageError(message: "--out: \(path) exists and is not a folder")

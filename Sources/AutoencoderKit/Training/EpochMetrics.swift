@@ -2,7 +2,7 @@
 
 /// Losses and throughput of one epoch. Loss values are per pixel (mean over pixels) unless
 /// the name says per image (sum over an image's pixels).
-public struct EpochMetrics: Sendable, Equatable {
+public struct EpochMetrics: Sendable, Equatable, Codable {
     /// 1-based epoch number.
     public var epoch: Int
     /// Batches since the start of the run.

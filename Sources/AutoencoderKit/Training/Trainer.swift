@@ -24,24 +24,29 @@ public final class Trainer: @unchecked Sendable {
     public let dataset: Dataset
     public let model: Autoencoder<Float>
     public let optimizer: Optimizer
-    public private(set) var random: RandomGenerator
+    // The run's state below is `internal(set)`/`internal` (not private) so that
+    // Trainer+Checkpoint.swift can restore it exactly from a checkpoint.
+    public internal(set) var random: RandomGenerator
+    /// The generator as it was when the current epoch's batch order was drawn; a mid-epoch
+    /// checkpoint rebuilds the order from it.
+    public internal(set) var epochStartRandom: RandomGenerator
     /// Completed epochs.
-    public private(set) var epoch = 0
+    public internal(set) var epoch = 0
     /// Batches done in the current epoch.
-    public private(set) var batchInEpoch = 0
+    public internal(set) var batchInEpoch = 0
     /// Batches since the start.
-    public private(set) var step = 0
+    public internal(set) var step = 0
     /// Metrics of every finished epoch.
-    public private(set) var history: [EpochMetrics] = []
+    public internal(set) var history: [EpochMetrics] = []
 
-    private var order: [Int32] = []
+    var order: [Int32] = []
     private let input: FloatBuffer
     private let outputGradient: FloatBuffer
     private let scratch: FloatBuffer
     private let lastGood: FloatBuffer
-    private var epochLossSum = 0.0
-    private var epochSamples = 0
-    private var epochSeconds = 0.0
+    var epochLossSum = 0.0
+    var epochSamples = 0
+    var epochSeconds = 0.0
 
     /// Builds the model from the seed.
     /// - Throws: `TrainingError.invalidConfiguration` or `.dataMismatch`, before any work.
@@ -58,6 +63,7 @@ public final class Trainer: @unchecked Sendable {
         self.config = config
         self.dataset = dataset
         random = RandomGenerator(seed: config.seed)
+        epochStartRandom = random
         model = Autoencoder<Float>(
             architecture: config.architecture, batchCapacity: config.batchSize, random: &random)
         let decay = model.layout.tensors.filter { $0.name.hasSuffix("weight") }.map { $0.offset..<($0.offset + $0.count) }
@@ -80,7 +86,10 @@ public final class Trainer: @unchecked Sendable {
     @discardableResult
     public func trainBatch() throws -> BatchResult {
         let started = DispatchTime.now().uptimeNanoseconds
-        if batchInEpoch == 0 { order = random.permutation(count: dataset.train.count) }
+        if batchInEpoch == 0 {
+            epochStartRandom = random
+            order = random.permutation(count: dataset.train.count)
+        }
         let b = config.batchSize
         let start = batchInEpoch * b
         let size = min(b, order.count - start)

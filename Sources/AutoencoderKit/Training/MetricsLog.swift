@@ -1,0 +1,91 @@
+// MetricsLog: a run's metrics.jsonl: one record per epoch and one per settings change.
+//
+// Records (keys in this order; loss names carry their unit and reduction):
+//   {"event":"epoch","epoch":3,"step":1290,"train_bce_per_pixel":..,"train_bce_per_image":..,
+//    "val_bce_per_pixel":..,"val_bce_per_image":..,"epoch_seconds":..,"samples_per_second":..,
+//    "learning_rate":..,"code_mean_activation":..,"code_near_zero_share":..,"code_dead_units":..}
+//   {"event":"setting","step":1290,"epoch":3,"learning_rate":0.0003}
+// so a curve with a learning-rate change can be explained later. Written through
+// JSONLinesWriter: each line is one write, a killed process leaves complete lines.
+
+/// A change of a setting made during a run (by the user, or on resume).
+public struct SettingChange: Sendable, Equatable {
+    /// Batches since the start of the run when the change took effect.
+    public var step: Int
+    /// Completed epochs at that moment.
+    public var epoch: Int
+    /// The metric name of the setting: "learning_rate", "regularization_weight", ...
+    public var name: String
+    /// The new value.
+    public var value: Double
+
+    public init(step: Int, epoch: Int, name: String, value: Double) {
+        self.step = step
+        self.epoch = epoch
+        self.name = name
+        self.value = value
+    }
+
+    /// A change taking effect now in `trainer`'s run.
+    public init(trainer: Trainer, name: String, value: Double) {
+        self.init(step: trainer.step, epoch: trainer.epoch, name: name, value: value)
+    }
+
+    /// The metrics line: {"event":"setting","step":..,"epoch":..,"<name>":value}.
+    public var record: JSONObject {
+        ["event": "setting", "step": .integer(step), "epoch": .integer(epoch), name: .number(value)]
+    }
+}
+
+/// Appends a run's records to its metrics.jsonl; one instance per file, one thread at a time.
+public final class MetricsLog {
+    /// The file name in a run's folder.
+    public static let fileName = "metrics.jsonl"
+    private let writer: JSONLinesWriter
+    /// The file's path.
+    public var path: String { writer.path }
+
+    /// Opens (creating if needed) `path` for appending; an existing file (a resumed run) grows.
+    /// - Throws: `FileError` naming the path.
+    public init(path: String) throws(FileError) {
+        writer = try JSONLinesWriter(path: path)
+    }
+
+    /// The record of a finished epoch, with code sparsity figures when given.
+    public static func record(_ metrics: EpochMetrics, code: CodeStatistics? = nil) -> JSONObject {
+        var record: JSONObject = ["event": "epoch"]
+        for (key, value) in metrics.fields {
+            let whole = key == "epoch" || key == "step"
+            record.append(key, whole ? .integer(Int(value)) : .number(value))
+        }
+        if let code {
+            record.append("code_mean_activation", .number(Double(code.meanActivation)))
+            record.append("code_near_zero_share", .number(Double(code.nearZeroShare)))
+            record.append("code_dead_units", .integer(code.deadUnits))
+        }
+        return record
+    }
+
+    /// Appends an epoch's record and syncs the file to disk.
+    /// - Throws: `FileError` (e.g. ENOSPC) naming the path.
+    public func append(_ metrics: EpochMetrics, code: CodeStatistics? = nil) throws(FileError) {
+        try writer.append(Self.record(metrics, code: code))
+        try writer.sync()
+    }
+
+    /// Appends a settings change.
+    /// - Throws: `FileError` naming the path.
+    public func append(_ change: SettingChange) throws(FileError) {
+        try writer.append(change.record)
+    }
+}
+
+extension Trainer {
+    /// Sets the learning rate from now on and returns the change to record in the metrics
+    /// (`MetricsLog.append(_:)`); the session calls this when the user changes it.
+    @discardableResult
+    public func changeLearningRate(to rate: Float) -> SettingChange {
+        setLearningRate(rate)
+        return SettingChange(trainer: self, name: "learning_rate", value: Double(rate))
+    }
+}

@@ -1,0 +1,88 @@
+// ExportCommand: `aelab export RUN --csv --png`: metrics.csv beside metrics.jsonl, and report
+// pictures: loss.png (curves), reconstructions.png (input | reconstruction), filters.png.
+import ArgumentParser
+import AutoencoderKit
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a run folder's metrics as CSV and its curves, reconstructions and filters as PNG.")
+
+    @Argument(help: "A run folder written by `aelab train --out`.")
+    var folder: String
+    @Flag(help: "Write metrics.csv beside metrics.jsonl.")
+    var csv = false
+    @Flag(help: "Write loss.png, reconstructions.png and filters.png.")
+    var png = false
+    @Option(help: "Data for the reconstructions (default: the checkpoint's).")
+    var data: String?
+    @Option(help: "Probe images in reconstructions.png.")
+    var probes: Int = 16
+
+    func run() throws {
+        let folder = RunFolder(path: self.folder)
+        guard RunFolder.exists(folder.metrics) || RunFolder.exists(folder.checkpoint) else {
+            throw UsageError(message: "\(self.folder): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out")
+        }
+        if probes < 1 || probes > 256 { throw UsageError(message: "--probes must be between 1 and 256, got \(probes)") }
+        let both = !csv && !png
+        var written: [String] = []
+        do {
+            if csv || both { written += try exportCSV(folder) }
+            if png || both { written += try exportPictures(folder) }
+        } catch let error as UsageError {
+            throw error
+        } catch let error as RunError {
+            throw error
+        } catch {
+            throw RunError(message: "\(error)")
+        }
+        for path in written { print("wrote \(path)") }
+    }
+
+    private func records(_ folder: RunFolder) throws -> [JSONObject]? {
+        guard RunFolder.exists(folder.metrics) else { return nil }
+        let text = String(decoding: try AtomicFile.read(folder.metrics), as: UTF8.self)
+        return try CSVExport.records(jsonLines: text, source: folder.metrics)
+    }
+
+    private func exportCSV(_ folder: RunFolder) throws -> [String] {
+        guard let records = try records(folder) else {
+            throw UsageError(message: "--csv: \(folder.metrics) does not exist")
+        }
+        let path = folder.file("metrics.csv")
+        try AtomicFile.write(Array(CSVExport.csv(records: records).utf8), to: path)
+        return [path]
+    }
+
+    private func exportPictures(_ folder: RunFolder) throws -> [String] {
+        var written: [String] = []
+        let name = URL(fileURLWithPath: self.folder).standardizedFileURL.lastPathComponent
+        if let records = try records(folder), let chart = RunPictures.lossChart(records: records, title: "\(name): loss per epoch") {
+            try chart.writePNG(to: folder.file("loss.png"))
+            written.append(folder.file("loss.png"))
+        }
+        guard RunFolder.exists(folder.checkpoint) else {
+            print("note: no \(folder.checkpoint); reconstructions and filters need a checkpoint")
+            return written
+        }
+        let contents = try RunFolder.readCheckpoint(folder.checkpoint)
+        let dataset = try RunFolder.dataset(for: contents, argument: data)
+        let trainer = try contents.makeTrainer(dataset: dataset)
+        let set = dataset.validation
+        let indices = Array(0..<min(probes, set.count))
+        let reconstructions = trainer.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
+        let grid = RunPictures.reconstructionGrid(
+            inputs: indices.map { Array(set.image($0)) }, reconstructions: reconstructions, rows: set.rows,
+            columns: set.columns)
+        try grid.writePNG(to: folder.file("reconstructions.png"))
+        written.append(folder.file("reconstructions.png"))
+        let filters = RunPictures.decoderFilters(trainer.model)
+        if !filters.isEmpty {
+            try RunPictures.filterSheet(filters: filters, rows: set.rows, columns: set.columns).writePNG(to: folder.file("filters.png"))
+            written.append(folder.file("filters.png"))
+        }
+        return written
+    }
+}
