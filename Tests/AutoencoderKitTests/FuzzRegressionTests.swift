@@ -47,4 +47,16 @@ struct FuzzRegressionTests {
         let file = try SafetensorsFile(bytes: bytes, source: "m")
         #expect(file.tensors == [SafetensorsTensor(name: "e", shape: [1024, 0], values: [])])
     }
+
+    @Test("a preset with arrays nested 200,000 deep is refused, not a stack overflow")
+    func tomlDeepArrays() {
+        // Found by running the TOML fuzz target on a 200 KB input (beyond libFuzzer's 4 KB
+        // -max_len): parseArray recursed once per '[' until the stack ran out.
+        let text = "x = " + String(repeating: "[", count: 200_000)
+        #expect(throws: TOMLError(file: "deep.toml", line: 1, column: 37, problem: "arrays nested more than 32 deep")) {
+            try TOMLDocument.parse(text, file: "deep.toml")
+        }
+        let ok = "x = " + String(repeating: "[", count: 32) + String(repeating: "]", count: 32)
+        #expect(throws: Never.self) { try TOMLDocument.parse(ok, file: "ok.toml") }
+    }
 }
