@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev pkg-config zlib1g-dev libncurses-dev tmux
 ARGS ?=
 
-.PHONY: run test bench deps build release clean
+.PHONY: run test bench deps build release clean fuzz fuzz-smoke fuzz-build
 
 deps:
 	@missing=""; \
@@ -44,3 +44,44 @@ bench: release
 
 clean:
 	rm -rf .build
+
+# Fuzzing: one libFuzzer target per parser (Fuzz/<Target>/main.swift), built with
+# swiftc -sanitize=fuzzer,address against AutoencoderKit (and Workbench) compiled the same way.
+# Seeds are in Fuzz/corpus/<Target>/; new inputs and crash files go to Fuzz/out/ (not committed).
+#   make fuzz                 each target for FUZZ_SECONDS (default 60)
+#   make fuzz FUZZ_TARGETS=NPY FUZZ_SECONDS=600
+#   make fuzz-smoke           each target for FUZZ_SMOKE_SECONDS (default 10), from the seeds only
+FUZZ_TARGETS ?= IDX IDXGzip NPY Safetensors TOML Preset Theme
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 10
+FUZZ_BUILD := .build-fuzz
+FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -swift-version 5 \
+	-package-name aelab -use-ld=lld -I Sources/CBLAS -I Sources/CZlib -I $(FUZZ_BUILD)/modules
+KIT_SOURCES := $(shell find Sources/AutoencoderKit -name '*.swift')
+WORKBENCH_SOURCES := $(shell find Sources/Workbench -name '*.swift')
+
+$(FUZZ_BUILD)/libAutoencoderKit.a: $(KIT_SOURCES)
+	@mkdir -p $(FUZZ_BUILD)/modules
+	$(FUZZ_SWIFTC) -module-name AutoencoderKit -emit-module \
+	  -emit-module-path $(FUZZ_BUILD)/modules/AutoencoderKit.swiftmodule \
+	  -emit-library -static -o $@ $(KIT_SOURCES)
+
+$(FUZZ_BUILD)/libWorkbench.a: $(WORKBENCH_SOURCES) $(FUZZ_BUILD)/libAutoencoderKit.a
+	$(FUZZ_SWIFTC) -module-name Workbench -emit-module \
+	  -emit-module-path $(FUZZ_BUILD)/modules/Workbench.swiftmodule \
+	  -emit-library -static -o $@ $(WORKBENCH_SOURCES)
+
+$(FUZZ_BUILD)/Theme: Fuzz/Theme/main.swift $(FUZZ_BUILD)/libWorkbench.a
+	$(FUZZ_SWIFTC) -module-name FuzzTheme $< -o $@ \
+	  -L $(FUZZ_BUILD) -lWorkbench -lAutoencoderKit -lopenblas -lz
+
+$(FUZZ_BUILD)/%: Fuzz/%/main.swift $(FUZZ_BUILD)/libAutoencoderKit.a
+	$(FUZZ_SWIFTC) -module-name Fuzz$* $< -o $@ -L $(FUZZ_BUILD) -lAutoencoderKit -lopenblas -lz
+
+fuzz-build: deps $(addprefix $(FUZZ_BUILD)/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do Fuzz/run.sh $$t $(FUZZ_SECONDS) || exit 1; done
+
+fuzz-smoke: fuzz-build
+	@for t in $(FUZZ_TARGETS); do Fuzz/run.sh --smoke $$t $(FUZZ_SMOKE_SECONDS) || exit 1; done

@@ -44,6 +44,19 @@ import Testing
         #expect(message.hasPrefix("my.theme:3:"))
     }
 
+    /// Found by the Theme fuzz target (Fuzz/Theme): "\r\n" is one Character, so a CRLF file was
+    /// read as one long line and its colours were lost or refused.
+    @Test func aFileWithCRLFLineEndsReadsLikeTheSameFileWithLF() throws {
+        let text = "# comment\ntheme[title]=\"#ffcc00\"\ntheme[border]=#40\ntheme[loss_val]=\"214\"\n"
+        let lf = try Theme.parse(text, name: "t", file: "t.theme")
+        let crlf = try Theme.parse(text.replacingOccurrences(of: "\n", with: "\r\n"), name: "t", file: "t.theme")
+        #expect(crlf == lf)
+        #expect(crlf.foreground(.title) == .rgb(0xff, 0xcc, 0x00))
+        #expect(throws: ThemeError.badColor(file: "t.theme", line: 2, key: "title", value: "#ggg")) {
+            try Theme.parse("# ok\r\ntheme[title]=\"#ggg\"\r\n", name: "t", file: "t.theme")
+        }
+    }
+
     @Test func aBadColourNamesKeyFileAndLine() {
         #expect(throws: ThemeError.badColor(file: "x.theme", line: 2, key: "title", value: "#ggg")) {
             try Theme.parse("\ntheme[title]=\"#ggg\"", name: "x", file: "x.theme")

@@ -28,8 +28,7 @@ public enum IDXReader {
     /// - Throws: `DataError` naming the file and the defect, or `.labelCountMismatch`.
     /// - Complexity: O(file size), with bulk copies.
     public static func load(images: String, labels: String?, name: String) throws -> ImageSet {
-        let set = try parseImages(
-            readBody(path: images, magic: imagesMagic, kind: "images"), path: images, name: name)
+        let set = try parseImagesFile(FileBytes.read(images), path: images, name: name)
         guard let labels else { return set }
         let values = try loadLabels(labels)
         if values.count != set.count {
@@ -42,7 +41,19 @@ public enum IDXReader {
     /// Reads a labels file.
     /// - Throws: `DataError` naming the file and the defect.
     public static func loadLabels(_ path: String) throws -> [UInt8] {
-        try parseLabels(readBody(path: path, magic: labelsMagic, kind: "labels"), path: path)
+        try parseLabelsFile(FileBytes.read(path), path: path)
+    }
+
+    /// Parses an images file's bytes as they are on disk, raw or gzip-compressed.
+    /// - Throws: `DataError` naming `path` and the defect.
+    package static func parseImagesFile(_ raw: [UInt8], path: String, name: String) throws -> ImageSet {
+        try parseImages(body(raw, path: path, magic: imagesMagic, kind: "images"), path: path, name: name)
+    }
+
+    /// Parses a labels file's bytes as they are on disk, raw or gzip-compressed.
+    /// - Throws: `DataError` naming `path` and the defect.
+    package static func parseLabelsFile(_ raw: [UInt8], path: String) throws -> [UInt8] {
+        try parseLabels(body(raw, path: path, magic: labelsMagic, kind: "labels"), path: path)
     }
 
     /// Parses the bytes of an (uncompressed) images file.
@@ -133,11 +144,10 @@ public enum IDXReader {
 
     // MARK: - Files
 
-    /// Reads a file, gunzipping it when it starts with 1f 8b. For gzip the header is read first
+    /// A file's bytes, gunzipped when they start with 1f 8b. For gzip the header is read first
     /// and the output capped at the length it describes (plus a little, to report trailing
     /// bytes exactly), so a forged header or a gzip bomb cannot make it allocate more.
-    private static func readBody(path: String, magic: UInt32, kind: String) throws -> [UInt8] {
-        let raw = try FileBytes.read(path)
+    private static func body(_ raw: [UInt8], path: String, magic: UInt32, kind: String) throws -> [UInt8] {
         guard Gzip.isGzip(raw) else { return raw }
         let headerLength = 4 + 4 * Int(magic & 0xff)
         let prefix = try Gzip.decompressPrefix(raw, path: path, count: headerLength)

@@ -123,8 +123,13 @@ public enum NPYReader {
     // MARK: - Helpers
 
     private static func read(_ path: String) throws -> [UInt8] {
-        let bytes = try FileBytes.read(path)
-        return Gzip.isGzip(bytes) ? try Gzip.decompress(bytes, path: path) : bytes
+        try decoded(FileBytes.read(path), path: path)
+    }
+
+    /// A file's bytes, gunzipped when they start with 1f 8b (a `.npy.gz`).
+    /// - Throws: `DataError.corruptGzip` or `.tooLarge` for a damaged or oversized stream.
+    package static func decoded(_ bytes: [UInt8], path: String) throws -> [UInt8] {
+        Gzip.isGzip(bytes) ? try Gzip.decompress(bytes, path: path) : bytes
     }
 
     /// (N, rows, columns) from an array shape; sizes checked before anything is allocated.
@@ -170,9 +175,12 @@ public enum NPYReader {
         return result
     }
 
+    /// The integer square root of `n` when `n` is a perfect square. The square is checked for
+    /// overflow: near Int.max the rounded root squared exceeds Int.max.
     private static func exactSquareRoot(_ n: Int) -> Int? {
         let root = Int(Double(n).squareRoot().rounded())
-        return root * root == n ? root : nil
+        let (square, overflow) = root.multipliedReportingOverflow(by: root)
+        return !overflow && square == n ? root : nil
     }
 
     private static func checkLength(_ found: Int, expected: Int, path: String) throws {

@@ -136,10 +136,17 @@ private struct Entry {
         guard begin <= end, end <= dataSize else {
             throw .offsetsOutOfRange(source: source, tensor: name, begin: begin, end: end, dataSize: dataSize)
         }
+        // Bytes the shape needs, multiplied in order. An overflow stays Int.max even when a later
+        // dimension is 0 ([2^62, 2^62, 0]): such a shape cannot be held (its element count
+        // overflows as soon as anything multiplies it out), so it is refused, as the reference does.
         var expected = 4
         for dimension in shape {
             let (product, overflow) = expected.multipliedReportingOverflow(by: dimension)
-            expected = overflow ? Int.max : product
+            if overflow {
+                expected = Int.max
+                break
+            }
+            expected = product
         }
         guard expected == end - begin else {
             throw .sizeMismatch(

@@ -15,6 +15,11 @@ extension TOMLParser {
     mutating func parseArray() throws(TOMLError) -> TOMLValue {
         let openLine = line
         let openColumn = column
+        guard arrayDepth < TOMLParser.maximumArrayDepth else {
+            throw error("arrays nested more than \(TOMLParser.maximumArrayDepth) deep")
+        }
+        arrayDepth += 1
+        defer { arrayDepth -= 1 }
         index += 1
         var items: [TOMLValue] = []
         while true {

@@ -10,6 +10,10 @@ struct TOMLParser {
     var line = 1
     var lineStart = 0
 
+    /// Arrays open around the current value; capped so that nesting cannot exhaust the stack.
+    var arrayDepth = 0
+    static let maximumArrayDepth = 32
+
     var entries: [TOMLEntry] = []
     var declaredTables: [(name: String, line: Int)] = []
     private var currentTable: [String] = []

@@ -60,6 +60,31 @@ public struct Architecture: Sendable, Equatable, Codable {
         for size in encoderSizes where size < 1 || size > 65_536 {
             errors.append("layer width must be between 1 and 65536, got \(size)")
         }
+        if errors.isEmpty && parameterCount > Architecture.maximumParameterCount {
+            errors.append(
+                "the model would have \(parameterCount) parameters (\(description)); the limit is"
+                    + " \(Architecture.maximumParameterCount) (512 MB of weights): use narrower layers")
+        }
         return errors
+    }
+
+    /// Largest number of parameters accepted: 2^27 (512 MB as Float32; training holds about four
+    /// copies: weights, gradients and two Adam moments).
+    public static let maximumParameterCount = 1 << 27
+
+    /// Weights and biases of the whole stack (a tied decoder layer adds its bias only); Int.max
+    /// when the count overflows.
+    public var parameterCount: Int {
+        let w = widths
+        var count = 0
+        for index in 0..<(2 * depth) {
+            let tiedDecoder = index >= depth && tiedWeights
+            let (weights, o1) = tiedDecoder ? (0, false) : w[index].multipliedReportingOverflow(by: w[index + 1])
+            let (layer, o2) = weights.addingReportingOverflow(w[index + 1])
+            let (total, o3) = count.addingReportingOverflow(layer)
+            if o1 || o2 || o3 { return Int.max }
+            count = total
+        }
+        return count
     }
 }
