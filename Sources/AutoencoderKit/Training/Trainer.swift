@@ -187,6 +187,30 @@ public final class Trainer: @unchecked Sendable {
     /// Sets the learning rate from now on (recorded in the next epoch's metrics).
     public func setLearningRate(_ rate: Float) { optimizer.settings.learningRate = rate }
 
+    /// The shuffled sample order of the current epoch (empty before the first batch).
+    public var epochOrder: [Int32] { order }
+
+    /// Makes this run start where `other` starts, for a paired comparison: every parameter
+    /// tensor whose name and shape match is copied from `other`, and the random generator takes
+    /// `other`'s state, so both runs shuffle their batches in the same order.
+    /// - Returns: The names of the copied tensors (all of them when the architectures agree).
+    /// - Precondition: Neither run has trained yet (call right after both are built).
+    @discardableResult
+    public func shareInitialState(with other: Trainer) -> [String] {
+        precondition(step == 0 && other.step == 0, "initial state can only be shared before training")
+        var copied: [String] = []
+        for tensor in model.layout.tensors {
+            guard let source = other.model.layout.tensors.first(where: { $0.name == tensor.name }),
+                source.shape == tensor.shape
+            else { continue }
+            (model.parameters.pointer + tensor.offset).update(
+                from: other.model.parameters.pointer + source.offset, count: tensor.count)
+            copied.append(tensor.name)
+        }
+        random = other.random
+        return copied
+    }
+
     private func firstNonFiniteLayer(batch: Int) -> String {
         for (index, layer) in model.layout.layers.enumerated() {
             let out = model.layerOutput(index)
