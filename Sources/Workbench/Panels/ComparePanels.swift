@@ -13,8 +13,8 @@ enum Comparison {
 
     static let hint = "one run only: press c then 1-9 to pair"
 
-    /// "lockstep" for a true pair, else a warning that the starts differ.
-    static func relation(_ paired: Bool) -> String { paired ? "paired, same start" : "not paired: different starts" }
+    /// "paired" for a true pair (same start, lockstep), else a warning that the starts differ.
+    static func relation(_ paired: Bool) -> String { paired ? "paired" : "NOT paired" }
 }
 
 /// Both runs' smoothed batch loss and validation loss on one chart.
@@ -22,13 +22,13 @@ public struct CompareLossPanel: Panel {
     public init() {}
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        guard let (a, b, paired) = Comparison.runs(state) else {
+        guard let (a, b, _) = Comparison.runs(state) else {
             let inner = canvas.box(rect, title: "compare", glyphs: state.glyphMode)
             canvas.writeCentred(Comparison.hint, in: inner, y: inner.y + inner.height / 2, role: .dim)
             return
         }
         let sep = state.glyphMode.separator
-        let inner = canvas.box(rect, title: "A \(a.titleName) \(sep) B \(b.titleName) \(sep) \(Comparison.relation(paired))", glyphs: state.glyphMode)
+        let inner = canvas.box(rect, title: "A \(a.titleName) \(sep) B \(b.titleName)", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         func batch(_ s: TrainingSnapshot) -> [SeriesPoint] {
             let perEpoch = Double(max(1, s.batchesPerEpoch))
@@ -92,8 +92,12 @@ public struct CompareCodesPanel: Panel {
             let (map, stats) = body.splitBottom(2)
             HeatmapWidget.draw(values: data.codes, in: map, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
             let s = data.statistics
-            canvas.write("mean \(NumberFormat.value(Double(s.meanActivation))) near0 \(NumberFormat.percent(Double(s.nearZeroShare)))", x: stats.x, y: stats.y, role: .text, clip: stats)
-            canvas.write("dead \(s.deadUnits)/\(units)", x: stats.x, y: stats.y + 1, role: s.deadUnits > 0 ? .warning : .text, clip: stats)
+            var column = canvas.write("mean ", x: stats.x, y: stats.y, role: .dim, clip: stats)
+            canvas.write(NumberFormat.value(Double(s.meanActivation)), x: column, y: stats.y, role: .text, clip: stats)
+            column = canvas.write("near0 ", x: stats.x, y: stats.y + 1, role: .dim, clip: stats)
+            column = canvas.write(NumberFormat.percent(Double(s.nearZeroShare)), x: column, y: stats.y + 1, role: .text, clip: stats)
+            column = canvas.write(" dead ", x: column, y: stats.y + 1, role: .dim, clip: stats)
+            canvas.write("\(s.deadUnits)", x: column, y: stats.y + 1, role: s.deadUnits > 0 ? .warning : .text, clip: stats)
         }
     }
 }

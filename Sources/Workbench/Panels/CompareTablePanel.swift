@@ -23,7 +23,7 @@ public struct CompareTablePanel: Panel {
         }
         let norm = state.glyphMode.isUnicode ? "‖J‖F" : "|J|F"
         return [
-            Row(label: "recon " + (a.lossUnit == b.lossUnit ? a.lossUnit : "loss"), a: loss(a), b: loss(b)),
+            Row(label: "recon", a: loss(a), b: loss(b)),
             Row(label: "penalty", a: a.lastPenalty, b: b.lastPenalty),
             Row(label: "mean h", a: Double(pa.statistics.meanActivation), b: Double(pb.statistics.meanActivation)),
             Row(label: "near 0", a: Double(pa.statistics.nearZeroShare), b: Double(pb.statistics.nearZeroShare), percent: true),
@@ -34,13 +34,15 @@ public struct CompareTablePanel: Panel {
     }
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        guard let (a, b, _) = Comparison.runs(state) else {
+        guard let (a, b, paired) = Comparison.runs(state) else {
             let inner = canvas.box(rect, title: "metrics", glyphs: state.glyphMode)
             canvas.writeCentred(Comparison.hint, in: inner, y: inner.y + inner.height / 2, role: .dim)
             return
         }
-        let when = state.options.scrubEpoch.map { "epoch \($0)" } ?? "A epoch \(a.epoch), B epoch \(b.epoch)"
-        let inner = canvas.box(rect, title: "metrics \(state.glyphMode.separator) \(when)", glyphs: state.glyphMode)
+        let when = state.options.scrubEpoch.map { "at epoch \($0)" }
+            ?? (a.epoch == b.epoch ? "epoch \(a.epoch)" : "A epoch \(a.epoch), B epoch \(b.epoch)")
+        let sep = state.glyphMode.separator
+        let inner = canvas.box(rect, title: "\(Comparison.relation(paired)) \(sep) \(when)", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         let labelWidth = min(12, max(8, inner.width - 27))
         let valueWidth = max(6, (inner.width - labelWidth) / 3)
@@ -49,6 +51,7 @@ public struct CompareTablePanel: Panel {
             let clipped = String(text.prefix(valueWidth - 1))
             canvas.write(clipped.padding(toLength: valueWidth - 1), x: x, y: row, role: role, clip: inner)
         }
+        canvas.write(a.lossUnit == b.lossUnit ? a.lossUnit : "", x: inner.x, y: inner.y, role: .axis, clip: inner)
         cell("A", column: 0, row: inner.y, role: .runA)
         cell("B", column: 1, row: inner.y, role: .runB)
         cell("B-A", column: 2, row: inner.y, role: .dim)

@@ -36,10 +36,11 @@ public struct ImagesPanel: Panel {
     /// Draws groups of images side by side in a centred grid, a caption under each group.
     static func drawGroups(
         _ groups: [[[UInt8]]], captions: [String], rows: Int, columns: Int, in inner: Rect, state: AppState,
-        maxScale: Int = 2, on canvas: inout TextCanvas
+        maxScale: Int = 2, preferMore: Bool = false, on canvas: inout TextCanvas
     ) {
         let perGroup = groups.first?.count ?? 2
-        let layout = arrangement(probes: groups.count, rows: rows, columns: columns, in: inner, perGroup: perGroup, maxScale: maxScale)
+        let layout = arrangement(
+            probes: groups.count, rows: rows, columns: columns, in: inner, perGroup: perGroup, maxScale: maxScale, preferMore: preferMore)
         guard layout.count > 0 else {
             canvas.writeCentred("too narrow for images", in: inner, y: inner.y, role: .dim)
             return
@@ -58,15 +59,17 @@ public struct ImagesPanel: Panel {
                     colors: state.colorMode, on: &canvas)
             }
             if index < captions.count {
-                canvas.writeCentred(captions[index], in: Rect(x: x, y: y + height, width: groupWidth, height: 1), y: y + height, role: .dim)
+                let line = Rect(x: x, y: y + height, width: groupWidth, height: 1).intersection(inner)
+                canvas.writeCentred(captions[index], in: line, y: y + height, role: .dim)
             }
         }
     }
 
     /// How many groups to show, at which scale, in how many columns: full size when it shows
-    /// every group or at least four, else the scale up to `maxScale` that shows the most.
+    /// every group or at least four, else the scale up to `maxScale` that shows the most
+    /// (`preferMore`: always the scale that shows the most, the larger on ties).
     static func arrangement(
-        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2
+        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2, preferMore: Bool = false
     ) -> (scale: Int, columns: Int, count: Int) {
         func fit(_ scale: Int) -> (scale: Int, columns: Int, count: Int) {
             let (width, height) = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
@@ -76,12 +79,12 @@ public struct ImagesPanel: Panel {
             return (scale, max(0, across), min(probes, max(0, across) * max(0, down)))
         }
         let full = fit(1)
-        if full.count > 0, full.count >= min(probes, 4) { return full }
+        if !preferMore, full.count > 0, full.count >= min(probes, 4) { return full }
         var best = full
         for scale in 2...max(2, maxScale) {
             let candidate = fit(scale)
             if candidate.count > best.count { best = candidate }
-            if best.count >= min(probes, 4) { break }
+            if !preferMore, best.count >= min(probes, 4) { break }
         }
         return best
     }

@@ -44,11 +44,20 @@ public struct LatentWalkPanel: Panel {
             + (walk.offset >= 0 ? "+ " : "- ") + "\(NumberFormat.value(Double(abs(walk.offset)))) = \(NumberFormat.value(Double(value)))"
         canvas.write(line, x: inner.x + 1, y: y, role: .text, clip: inner)
         y += 1
-        image(walk.inputA, x: inner.x + 1, y: y)
-        image(walk.interpolation.first ?? [], x: inner.x + 2 + width, y: y)
-        image(walk.varied, x: inner.x + 3 + 2 * width, y: y)
-        canvas.write("input | g(h_A) | changed", x: inner.x + 1, y: y + height, role: .dim, clip: inner)
-        let bars = Rect(x: inner.x + 5 + 3 * width, y: y, width: inner.maxX - (inner.x + 5 + 3 * width), height: height)
+        // the changed decoding at full size when there is room for it
+        let big = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: 1)
+        let fits = inner.maxY - y >= big.height + 1 && inner.width >= 3 * big.width + 20
+        let (w, h) = fits ? big : (width, height)
+        func large(_ pixels: [UInt8], x: Int) {
+            GreyImageWidget.draw(
+                pixels: pixels, rows: rows, columns: columns, scale: fits ? 1 : scale, x: x, y: y, clip: inner,
+                glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+        }
+        large(walk.inputA, x: inner.x + 1)
+        large(walk.interpolation.first ?? [], x: inner.x + 2 + w)
+        large(walk.varied, x: inner.x + 3 + 2 * w)
+        canvas.write("input | g(h_A) | changed", x: inner.x + 1, y: y + h, role: .dim, clip: inner)
+        let bars = Rect(x: inner.x + 5 + 3 * w, y: y, width: inner.maxX - (inner.x + 5 + 3 * w), height: min(h, 8))
         guard bars.width >= 8 else { return }
         canvas.write("code of A (selected unit highlighted)", x: bars.x, y: bars.y, role: .dim, clip: bars)
         BarsWidget.draw(

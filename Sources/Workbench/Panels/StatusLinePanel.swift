@@ -35,6 +35,11 @@ public struct StatusLinePanel: Panel {
             }
         var result: [(Int, String, StyleRole)] = [(0, word, role)]
         if state.frozen { result.append((1, "FROZEN", .warning)) }
+        if let epoch = state.options.scrubEpoch { result.append((1, "AT EPOCH \(epoch)", .warning)) }
+        if state.runs.count > 1 {
+            let pair = run.pairID != nil ? " A/B" : ""
+            result.append((2, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
+        }
         result.append((6, run.titleName, .title))
         result.append((2, "epoch \(run.epoch)/\(run.totalEpochs)", .text))
         result.append((3, "batch \(run.batchInEpoch)/\(run.batchesPerEpoch)", .text))
@@ -63,6 +68,7 @@ public struct StatusLinePanel: Panel {
     }
 
     static func rightPart(_ state: AppState) -> (text: String, role: StyleRole) {
+        if state.prompt == .pair { return ("pair with preset: 1-9 (other key cancels)", .warning) }
         if let message = state.message { return (message.text, message.isError ? .error : .warning) }
         if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
         return ("? help", .dim)

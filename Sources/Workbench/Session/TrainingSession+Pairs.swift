@@ -2,9 +2,9 @@
 // and keeping a pair in lockstep. Training queue only.
 //
 // A pair starts together: the selected run is reset to its seed's initial weights, and the new
-// run (another preset, same seed) copies every weight tensor whose name and shape match (all of
-// them when the architectures agree; with different code sizes, only the tensors that fit) and
-// takes the same random state, so both shuffle the same batch order. The loop trains one batch
+// run (another preset, same seed) copies every weight tensor of the same name (whole when the
+// shapes agree; with different code sizes the overlapping block, so the shared units start alike)
+// and takes the same random state, so both shuffle the same batch order. The loop trains one batch
 // of each running run in turn; a run that finished more epochs than its partner waits, so epoch
 // k of one meets epoch k of the other even when their batch sizes differ.
 import AutoencoderKit
@@ -45,7 +45,8 @@ extension TrainingSession {
             partner.pairID = nextPairID
             nextPairID += 1
             runs.insert(partner, at: runs.firstIndex { $0 === run }.map { $0 + 1 } ?? runs.count)
-            let sharing = shared.count == total ? "all initial weights" : "\(shared.count) of \(total) weight tensors"
+            let whole = shared.filter { !$0.hasSuffix("(partly)") }.count
+            let sharing = whole == total ? "all initial weights" : "\(whole) of \(total) tensors whole, \(shared.count - whole) in part,"
             run.note = "paired \(run.config.name) with \(config.name): seed \(config.seed), \(sharing) and batch order shared"
             partner.note = run.note
             if wasRunning { group(of: run).forEach(resume) }
