@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func unboundKeysDoNothing() {
-        #expect(keymap.action(for: .character("z")) == nil)
+        #expect(keymap.action(for: .character("j")) == nil)
     }
 
     @Test func theHelpListsEveryBoundKey() {

@@ -43,8 +43,8 @@ public struct CompareLossPanel: Panel {
         ]
         if !validation(a).isEmpty || !validation(b).isEmpty {
             series += [
-                ChartSeries(name: "A val", role: .runA, asciiGlyph: "A", points: validation(a)),
-                ChartSeries(name: "B val", role: .runB, asciiGlyph: "B", points: validation(b)),
+                ChartSeries(name: "A val", role: .runA, asciiGlyph: "o", points: validation(a)),
+                ChartSeries(name: "B val", role: .runB, asciiGlyph: "x", points: validation(b)),
             ]
         }
         let unit = a.lossUnit == b.lossUnit ? a.lossUnit : "\(a.lossUnit) | \(b.lossUnit)"

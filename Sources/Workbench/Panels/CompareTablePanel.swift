@@ -63,8 +63,9 @@ public struct CompareTablePanel: Panel {
             cell(Self.format(row.b, row.percent), column: 1, row: y, role: .text)
             if let va = row.a, let vb = row.b {
                 let difference = vb - va
-                let text = (difference > 0 ? "+" : "") + Self.format(difference, row.percent)
-                cell(difference == 0 ? "0" : text, column: 2, row: y, role: difference == 0 ? .dim : .warning)
+                let magnitude = Self.format(abs(difference), row.percent)
+                let same = difference == 0 || magnitude == "0%"
+                cell(same ? "0" : (difference > 0 ? "+" : "-") + magnitude, column: 2, row: y, role: same ? .dim : .warning)
             } else {
                 cell("-", column: 2, row: y, role: .dim)
             }

@@ -36,21 +36,22 @@ public struct ImagesPanel: Panel {
     /// Draws groups of images side by side in a centred grid, a caption under each group.
     static func drawGroups(
         _ groups: [[[UInt8]]], captions: [String], rows: Int, columns: Int, in inner: Rect, state: AppState,
-        maxScale: Int = 2, preferMore: Bool = false, on canvas: inout TextCanvas
+        maxScale: Int = 2, preferMore: Bool = false, gap: Int = gridGap, on canvas: inout TextCanvas
     ) {
         let perGroup = groups.first?.count ?? 2
         let layout = arrangement(
-            probes: groups.count, rows: rows, columns: columns, in: inner, perGroup: perGroup, maxScale: maxScale, preferMore: preferMore)
+            probes: groups.count, rows: rows, columns: columns, in: inner, perGroup: perGroup, maxScale: maxScale,
+            preferMore: preferMore, gap: gap)
         guard layout.count > 0 else {
             canvas.writeCentred("too narrow for images", in: inner, y: inner.y, role: .dim)
             return
         }
         let (width, height) = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: layout.scale)
         let groupWidth = perGroup * width + (perGroup - 1) * pairGap
-        let gridWidth = layout.columns * groupWidth + (layout.columns - 1) * gridGap
+        let gridWidth = layout.columns * groupWidth + (layout.columns - 1) * gap
         let left = inner.x + (inner.width - gridWidth) / 2
         for index in 0..<layout.count {
-            let x = left + (index % layout.columns) * (groupWidth + gridGap)
+            let x = left + (index % layout.columns) * (groupWidth + gap)
             let y = inner.y + (index / layout.columns) * (height + 1)
             for (offset, image) in groups[index].enumerated() {
                 GreyImageWidget.draw(
@@ -69,12 +70,13 @@ public struct ImagesPanel: Panel {
     /// every group or at least four, else the scale up to `maxScale` that shows the most
     /// (`preferMore`: always the scale that shows the most, the larger on ties).
     static func arrangement(
-        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2, preferMore: Bool = false
+        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2, preferMore: Bool = false,
+        gap: Int = gridGap
     ) -> (scale: Int, columns: Int, count: Int) {
         func fit(_ scale: Int) -> (scale: Int, columns: Int, count: Int) {
             let (width, height) = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
             let groupWidth = perGroup * width + (perGroup - 1) * pairGap
-            let across = (inner.width + gridGap) / (groupWidth + gridGap)
+            let across = (inner.width + gap) / (groupWidth + gap)
             let down = (inner.height + 1) / (height + 1)
             return (scale, max(0, across), min(probes, max(0, across) * max(0, down)))
         }
