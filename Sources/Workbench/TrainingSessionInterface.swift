@@ -20,6 +20,15 @@ public enum SessionCommand: Sendable, Equatable {
     case switchPreset(Int)
     /// Write a checkpoint now.
     case save
+    /// Restart the selected run and add a run of the preset at this index with the same seed,
+    /// sharing its initial weights and batch order; the two train in lockstep.
+    case pairWith(Int)
+    /// Make the run at this index (in the snapshots' order) the one commands apply to.
+    case selectRun(Int)
+    /// Drop the selected run (the last one is kept).
+    case closeRun
+    /// Tell the session what the visible view needs.
+    case setDisplay(DisplayRequest)
 }
 
 /// What the UI needs from a training session: a command inbox and a latest-wins snapshot mailbox.

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func unboundKeysDoNothing() {
-        #expect(keymap.action(for: .character("z")) == nil)
+        #expect(keymap.action(for: .character("j")) == nil)
     }
 
     @Test func theHelpListsEveryBoundKey() {
@@ -43,7 +43,7 @@ import Testing
 
     @Test func viewThemeAndGlyphKeysCycleAndWrap() {
         var state = Fixtures.state(size: .minimum)
-        for expected in [View.loss, .images, .codes, .dashboard] {
+        for expected in [View.loss, .images, .codes, .filters, .walk, .compare, .dashboard] {
             _ = state.apply(.nextView)
             #expect(state.view == expected)
         }

@@ -5,23 +5,25 @@ import Testing
 @testable import Workbench
 
 @Suite struct ScreenSnapshotTests {
-    static let sizes = [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)]
+    static let sizes = [
+        TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40), TerminalSize(columns: 140, rows: 45),
+    ]
 
     @Test(arguments: View.allCases, sizes)
     func eachViewMatchesItsColourSnapshot(view: View, size: TerminalSize) {
-        let canvas = Screen.render(Fixtures.state(size: size, view: view, glyphs: .braille, colors: .colors256))
+        let canvas = Screen.render(Fixtures.pairedState(size: size, view: view, glyphs: .braille, colors: .colors256))
         SnapshotAssertion.assertMatches(canvas.styledDump, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-color.txt")
     }
 
     @Test(arguments: View.allCases, sizes)
     func eachViewMatchesItsAsciiSnapshot(view: View, size: TerminalSize) {
-        let canvas = Screen.render(Fixtures.state(size: size, view: view, glyphs: .ascii, colors: .none))
+        let canvas = Screen.render(Fixtures.pairedState(size: size, view: view, glyphs: .ascii, colors: .none))
         SnapshotAssertion.assertMatches(canvas.renderedText, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-ascii.txt")
     }
 
     @Test(arguments: View.allCases)
     func asciiModeDrawsOnlyAscii(view: View) {
-        var state = Fixtures.state(size: .minimum, view: view, glyphs: .ascii, colors: .none)
+        var state = Fixtures.pairedState(size: .minimum, view: view, glyphs: .ascii, colors: .none)
         state.helpShown = view == .dashboard
         let text = Screen.render(state).renderedText
         let nonASCII = text.unicodeScalars.filter { !$0.isASCII }

@@ -92,12 +92,47 @@ public struct TrainingSnapshot: Sendable, Equatable {
     /// The session's latest note about this run (saved, diverged, finished), if any.
     public var note: String?
 
+    // Views beyond the dashboard (issue 5). All optional or empty by default.
+
+    /// Runs with the same pair id were started together from the same seed and train in lockstep.
+    public var pairID: Int?
+    /// Validation index of the first probe sample (paging through the validation set).
+    public var probeStart: Int
+    /// Corrupted inputs of the probes, for denoising runs (nil otherwise).
+    public var probeCorrupted: [[UInt8]]?
+    /// Reconstruction error of each probe, in `lossUnit`.
+    public var probeErrors: [Double]
+    /// Wall time of the last finished epoch's training batches.
+    public var lastEpochSeconds: Double?
+    /// Mean regularization penalty per sample over the last epoch (nil without one).
+    public var lastPenalty: Double?
+    /// Mean ‖∂h/∂x‖_F over the statistics samples (nil when not computed).
+    public var jacobianNorm: Double?
+    /// Reference lines for the loss chart (PCA error, entropy floor).
+    public var references: [ReferenceLine]
+    /// Histogram of the code activations of the statistics samples.
+    public var codeHistogram: CodeHistogram?
+    /// Probe reconstructions and code statistics at the end of past epochs, oldest first (bounded).
+    public var history: [EpochFrame]
+    /// Inputs of the fixed probe set the history frames show.
+    public var historyInputs: [[UInt8]]
+    /// Weight images, filled only while the filters view is visible.
+    public var filters: [FilterSet]
+    /// 2-D code scatter, filled only while the code view is visible.
+    public var scatter: CodeScatter?
+    /// Latent walk decodings, filled only while the walk view is visible.
+    public var walk: LatentWalk?
+
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
             && a.batchLoss == b.batchLoss && a.epochSeries == b.epochSeries
             && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
             && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
-            && a.note == b.note && a.batchInEpoch == b.batchInEpoch
+            && a.note == b.note && a.batchInEpoch == b.batchInEpoch && a.pairID == b.pairID
+            && a.probeStart == b.probeStart && a.probeCorrupted == b.probeCorrupted
+            && a.references == b.references && a.history.count == b.history.count
+            && a.history.last?.step == b.history.last?.step && a.filters == b.filters
+            && a.scatter == b.scatter && a.walk == b.walk && a.codeHistogram == b.codeHistogram
     }
 
     public init(
@@ -106,7 +141,11 @@ public struct TrainingSnapshot: Sendable, Equatable {
         epochSeries: [MetricSeries], lastBatchLoss: Double?, lastValidationLoss: Double?,
         imageRows: Int, imageColumns: Int, probeInputs: [[UInt8]], probeReconstructions: [[UInt8]],
         probeCodes: [[Float]], codeStatistics: CodeStatistics, samplesPerSecond: Double,
-        settings: [(String, String)], note: String? = nil
+        settings: [(String, String)], note: String? = nil, pairID: Int? = nil, probeStart: Int = 0,
+        probeCorrupted: [[UInt8]]? = nil, probeErrors: [Double] = [], lastEpochSeconds: Double? = nil,
+        lastPenalty: Double? = nil, jacobianNorm: Double? = nil, references: [ReferenceLine] = [],
+        codeHistogram: CodeHistogram? = nil, history: [EpochFrame] = [], historyInputs: [[UInt8]] = [],
+        filters: [FilterSet] = [], scatter: CodeScatter? = nil, walk: LatentWalk? = nil
     ) {
         self.runName = runName
         self.status = status
@@ -129,5 +168,19 @@ public struct TrainingSnapshot: Sendable, Equatable {
         self.samplesPerSecond = samplesPerSecond
         self.settings = settings
         self.note = note
+        self.pairID = pairID
+        self.probeStart = probeStart
+        self.probeCorrupted = probeCorrupted
+        self.probeErrors = probeErrors
+        self.lastEpochSeconds = lastEpochSeconds
+        self.lastPenalty = lastPenalty
+        self.jacobianNorm = jacobianNorm
+        self.references = references
+        self.codeHistogram = codeHistogram
+        self.history = history
+        self.historyInputs = historyInputs
+        self.filters = filters
+        self.scatter = scatter
+        self.walk = walk
     }
 }

@@ -64,6 +64,7 @@ public final class UILoop<T: Terminal> {
                 return number == 1 ? .hangUp : .signal(number)
             case .resize(let size):
                 if state.resize(to: size) { needsRender = true }
+                if let command = state.displayCommand() { session.send(command) }
             case .key(let key):
                 if let action = keymap.action(for: key) {
                     let effect = state.apply(action)

@@ -23,7 +23,14 @@ public struct LossChartPanel: Panel {
         }
         LineChartWidget.draw(
             series: Self.series(of: snapshot), unit: snapshot.lossUnit, xLabel: "epoch", in: inner,
-            glyphs: state.glyphMode, on: &canvas)
+            glyphs: state.glyphMode, options: Self.options(state, snapshot), on: &canvas)
+    }
+
+    /// Log scale and zoom from the state; reference lines in the chart's unit.
+    static func options(_ state: AppState, _ snapshot: TrainingSnapshot) -> ChartOptions {
+        ChartOptions(
+            logScale: state.options.logScale, zoom: state.options.zoom,
+            references: snapshot.references.filter { $0.unit == snapshot.lossUnit }.map { ChartReference(name: $0.name, value: $0.value) })
     }
 
     /// The series to plot: batch loss (in epochs), then epoch train, then epoch validation.
@@ -40,6 +47,13 @@ public struct LossChartPanel: Panel {
         }
         if let validation = epochs.first(where: { $0.name.lowercased().hasPrefix("val") }) {
             result.append(ChartSeries(name: "val", role: .lossValidation, asciiGlyph: "o", points: validation.points))
+        }
+        // further loss terms (penalty, KL) each get their own series
+        let terms = snapshot.epochSeries.filter { !$0.name.lowercased().hasPrefix("train") && !$0.name.lowercased().hasPrefix("val") }
+        let styles: [(StyleRole, Character)] = [(.heatHigh, "+"), (.statusFinished, "x"), (.warning, "%")]
+        for (index, term) in terms.enumerated() {
+            let style = styles[index % styles.count]
+            result.append(ChartSeries(name: term.name, role: style.0, asciiGlyph: style.1, points: term.points))
         }
         return result
     }

@@ -42,6 +42,11 @@ public struct StatusLinePanel: Panel {
             }
         var result: [(Int, String, StyleRole)] = [(0, word, role)]
         if state.frozen { result.append((1, "FROZEN", .warning)) }
+        if let epoch = state.options.scrubEpoch { result.append((1, "AT EPOCH \(epoch)", .warning)) }
+        if state.runs.count > 1 {
+            let pair = run.pairID != nil ? " A/B" : ""
+            result.append((2, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
+        }
         result.append((6, run.titleName, .title))
         result.append((2, "epoch \(run.epoch)/\(run.totalEpochs)", .text))
         result.append((3, "batch \(run.batchInEpoch)/\(run.batchesPerEpoch)", .text))
@@ -69,8 +74,10 @@ public struct StatusLinePanel: Panel {
         return segments.enumerated().filter { kept.contains($0.offset) }.map { ($0.element.1, $0.element.2) }
     }
 
-    /// The note left of "? help": the latest message or a diverged run's reason, if any.
+    /// The note left of "? help": the pairing prompt, the latest message or a diverged run's
+    /// reason, if any.
     static func rightPart(_ state: AppState) -> (text: String, role: StyleRole)? {
+        if state.prompt == .pair { return ("pair with preset: 1-9 (other key cancels)", .warning) }
         if let message = state.message { return (message.text, message.isError ? .error : .warning) }
         if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
         return nil

@@ -13,10 +13,24 @@ final class RunController {
     private(set) var batchLoss = LossHistory()
     /// A note for the status line (saved, diverged, setting changed), with its own counter.
     var note: String?
-    private let probeIndices: [Int]
-    private let statisticsIndices: [Int]
+    /// Runs with the same pair id started together and train in lockstep.
+    var pairID: Int?
+    /// What the visible view needs (probe page, filters, scatter, walk).
+    var display = DisplayRequest()
+    /// Reference lines for the loss chart, set by the session.
+    var references: [ReferenceLine] = []
+    /// Frames of past epochs for scrubbing.
+    var history = EpochHistory()
+    /// Caches of the costly view data, keyed by the step they were computed at.
+    var scatterCache: (step: Int, value: CodeScatter?)?
+    var filtersCache: (step: Int, value: [FilterSet])?
+    var walkCache: (step: Int, request: WalkRequest, value: LatentWalk?)?
+    let probeCount: Int
+    /// The fixed probes of the history frames: the first validation samples.
+    let historyIndices: [Int]
+    let statisticsIndices: [Int]
     private var throughputWindow: (started: UInt64, samples: Int) = (DispatchTime.now().uptimeNanoseconds, 0)
-    private var samplesPerSecond = 0.0
+    var samplesPerSecond = 0.0
 
     enum StepTarget: Equatable {
         case batch
@@ -27,7 +41,8 @@ final class RunController {
         trainer = try Trainer(config: config, dataset: dataset)
         self.dataset = dataset
         status = paused ? .paused : .running
-        probeIndices = Array(0..<min(probeCount, dataset.validation.count))
+        self.probeCount = min(probeCount, dataset.validation.count)
+        historyIndices = Array(0..<self.probeCount)
         statisticsIndices = Array(0..<min(256, dataset.validation.count))
     }
 
@@ -50,6 +65,7 @@ final class RunController {
                 throughputWindow = (now, 0)
             }
             var important = result.endedEpoch
+            if result.endedEpoch { recordEpoch() }
             if stepUntil == .batch || (stepUntil == .epochEnd && result.endedEpoch) {
                 stepUntil = nil
                 status = .paused
@@ -73,6 +89,10 @@ final class RunController {
     func reset() throws {
         trainer = try Trainer(config: trainer.config, dataset: dataset)
         batchLoss = LossHistory()
+        history = EpochHistory()
+        scatterCache = nil
+        filtersCache = nil
+        walkCache = nil
         status = .paused
         stepUntil = nil
         note = "\(config.name): reset to the initial weights of seed \(config.seed)"
@@ -81,45 +101,6 @@ final class RunController {
     /// Restarts the throughput window (after a pause, so idle time is not counted).
     func restartThroughputWindow() {
         throughputWindow = (DispatchTime.now().uptimeNanoseconds, 0)
-    }
-
-    /// The run as the UI sees it now.
-    func snapshot() -> TrainingSnapshot {
-        let config = trainer.config
-        let set = dataset.validation
-        let probe = trainer.probe(set, indices: probeIndices)
-        let statistics = RunController.codeStatistics(trainer.probe(set, indices: statisticsIndices).codes)
-        let unit = config.loss.perPixelUnit
-        let history = trainer.history
-        let train = MetricSeries(
-            name: "train", unit: unit,
-            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.trainLossPerPixel) })
-        let validation = MetricSeries(
-            name: "validation", unit: unit,
-            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
-        let a = config.architecture
-        let o = config.optimizer
-        var settings: [(String, String)] = [
-            ("preset", config.name), ("layers", a.description),
-            ("activation", a.hiddenActivation.rawValue + (a.codeActivation != a.hiddenActivation ? " / code \(a.codeActivation.rawValue)" : "")),
-            ("output", "\(a.outputActivation.rawValue), \(config.loss.shortName)"),
-            ("optimizer", o.kind.rawValue), ("learning rate", "\(o.learningRate)"),
-            ("batch", "\(config.batchSize)"), ("seed", "\(config.seed)"), ("data", dataset.name),
-        ]
-        if a.tiedWeights { settings.append(("weights", "tied")) }
-        if o.weightDecay > 0 { settings.append(("weight decay", "\(o.weightDecay)")) }
-        return TrainingSnapshot(
-            runName: config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
-            batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
-            step: trainer.step, lossUnit: unit,
-            batchLoss: MetricSeries(name: "batch", unit: unit, points: batchLoss.points),
-            epochSeries: [train, validation], lastBatchLoss: batchLoss.latest,
-            lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
-            imageColumns: set.columns, probeInputs: probeIndices.map { Array(set.image($0)) },
-            probeReconstructions: probe.reconstructions.map(RunController.toPixels),
-            probeCodes: probe.codes, codeStatistics: statistics,
-            samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
-            note: note)
     }
 
     /// Values in [0, 1] to pixels 0-255 (clamped: identity and tanh outputs can leave the range).

@@ -20,8 +20,13 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     private let stopped = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
     /// Touched only on `queue`.
-    private var runs: [RunController] = []
-    private var selected = 0
+    var runs: [RunController] = []
+    var selected = 0
+    var nextPairID = 1
+    var display = DisplayRequest()
+    let references: ReferenceLines
+    /// Most runs kept at once.
+    public static let maximumRuns = 4
     private let publishIntervalNs: UInt64
     private var lastPublish: UInt64 = 0
     /// Called on the training queue for `save`; returns a note for the status line.
@@ -43,12 +48,13 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         publishIntervalNs = UInt64(1e9 / max(publishPerSecond, 0.1))
         saveHandler = save
         let start = presets[min(max(initial, 0), presets.count - 1)]
+        references = ReferenceLines(dataset: dataset)
         runs = [try RunController(config: start, dataset: dataset, paused: paused)]
     }
 
     /// Starts the training loop on the background queue and publishes the first snapshot.
     public func start() {
-        mailbox.post(runs.map { $0.snapshot() })
+        queue.async { [self] in publish() }
         queue.async { [self] in loop() }
     }
 
@@ -78,7 +84,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
                 apply(command)
                 dirty = true
             }
-            let active = runs.filter(\.wantsBatch)
+            let active = runs.filter { $0.wantsBatch && !waitsForPartner($0) }
             if active.isEmpty {
                 if dirty { publish() }
                 inbox.wait(milliseconds: 500)
@@ -96,28 +102,37 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
 
     private func publish() {
         lastPublish = DispatchTime.now().uptimeNanoseconds
-        mailbox.post(runs.map { $0.snapshot() })
+        let names = displayNames()
+        for run in runs where run.references.isEmpty { run.references = references.lines(for: run.config) }
+        mailbox.post(zip(runs, names).map { $0.snapshot(name: $1) })
     }
 
-    private var current: RunController { runs[min(selected, runs.count - 1)] }
+    var current: RunController { runs[min(selected, runs.count - 1)] }
 
     private func apply(_ command: SessionCommand) {
         let run = current
+        let group = group(of: run)
         switch command {
         case .pause:
-            if run.status == .running { run.status = .paused }
+            for run in group where run.status == .running { run.status = .paused }
         case .resume:
-            resume(run)
+            group.forEach(resume)
         case .togglePause:
-            if run.status == .running { run.status = .paused } else { resume(run) }
+            if run.status == .running {
+                for run in group where run.status == .running { run.status = .paused }
+            } else {
+                group.forEach(resume)
+            }
         case .stepBatch:
-            guard canTrain(run) else { return }
-            run.status = .paused
-            run.stepUntil = .batch
+            for run in group where canTrain(run) {
+                run.status = .paused
+                run.stepUntil = .batch
+            }
         case .stepEpoch:
-            guard canTrain(run) else { return }
-            run.status = .paused
-            run.stepUntil = .epochEnd
+            for run in group where canTrain(run) {
+                run.status = .paused
+                run.stepUntil = .epochEnd
+            }
         case .scaleLearningRate(let factor):
             let rate = run.trainer.optimizer.settings.learningRate * factor
             guard rate.isFinite, rate > 0, rate < 100 else {
@@ -129,7 +144,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         case .scaleRegularization:
             run.note = "\(run.config.name) has no regularization strength to change"
         case .reset:
-            do { try run.reset() } catch { run.note = "reset failed: \(error)" }
+            resetGroup(group)
         case .switchPreset(let index):
             guard presets.indices.contains(index) else {
                 run.note = "no preset \(index + 1): \(presets.count) presets are loaded"
@@ -138,6 +153,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             do {
                 let wasRunning = run.status == .running
                 let next = try RunController(config: presets[index], dataset: dataset, paused: !wasRunning)
+                next.display = display
+                unpair(run)
                 runs[min(selected, runs.count - 1)] = next
                 next.note = "switched to \(presets[index].name) (seed \(presets[index].seed))"
             } catch {
@@ -145,10 +162,19 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             }
         case .save:
             run.note = saveHandler?(run.trainer) ?? "saving is not available in this session"
+        case .pairWith(let index):
+            pair(run, with: index)
+        case .selectRun(let index):
+            selected = min(max(index, 0), runs.count - 1)
+        case .closeRun:
+            closeSelected()
+        case .setDisplay(let request):
+            display = request
+            for run in runs { run.display = request }
         }
     }
 
-    private func resume(_ run: RunController) {
+    func resume(_ run: RunController) {
         guard canTrain(run) else { return }
         run.stepUntil = nil
         run.status = .running
@@ -157,7 +183,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
 
     /// A finished run may train on (one more epoch is allowed past the limit); a diverged one
     /// must be reset first.
-    private func canTrain(_ run: RunController) -> Bool {
+    func canTrain(_ run: RunController) -> Bool {
         if case .diverged = run.status {
             run.note = "\(run.config.name) diverged; press r to reset it (s saves its last good parameters)"
             return false

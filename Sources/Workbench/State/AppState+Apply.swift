@@ -2,8 +2,30 @@
 
 extension AppState {
     /// Applies one action.
-    /// - Returns: The commands to send, whether to redraw or repaint, and whether to quit.
+    /// - Returns: The commands to send, whether to redraw or repaint, and whether to quit. When
+    ///   the action changes what the visible view needs, a `setDisplay` command follows.
     public mutating func apply(_ action: Action) -> Effect {
+        var effect = applyAction(action)
+        if let command = displayCommand() {
+            effect.commands.append(command)
+            effect.redraw = true
+        }
+        return effect
+    }
+
+    private mutating func applyAction(_ action: Action) -> Effect {
+        if prompt == .pair {
+            prompt = nil
+            switch action {
+            case .switchPreset(let number):
+                return note("pairing with preset \(number) (same seed, lockstep); v shows the comparison", [.pairWith(number - 1)])
+            case .toggleHelp, .repaint, .quit:
+                break
+            default:
+                message = StatusMessage("pairing cancelled")
+                return Effect(redraw: true)
+            }
+        }
         let factor = Action.scaleFactor
         let factorText = "\(Int(factor))"
         switch action {
@@ -29,8 +51,9 @@ extension AppState {
         case .save:
             return note("saving checkpoint", [.save])
         case .nextView:
-            view = view.next
-            return Effect(redraw: true)
+            return show(view.next)
+        case .showView(let target):
+            return show(target)
         case .nextTheme:
             themeIndex = (themeIndex + 1) % themeNames.count
             return note("theme: \(themeNames[themeIndex])", [])
@@ -52,7 +75,95 @@ extension AppState {
             return Effect(redraw: true, repaint: true)
         case .quit:
             return Effect(quit: .userQuit)
+        default:
+            return applyViewAction(action)
         }
+    }
+
+    /// Runs, chart, paging, walk, scrubbing and layout keys.
+    private mutating func applyViewAction(_ action: Action) -> Effect {
+        switch action {
+        case .startPairing:
+            prompt = .pair
+            return note("pair with which preset? 1-9 (same seed, lockstep); any other key cancels", [])
+        case .nextRun, .previousRun:
+            guard runs.count > 1 else { return note("one run kept; c then 1-9 adds a paired run", []) }
+            let step = action == .nextRun ? 1 : runs.count - 1
+            selectedRun = (selectedRun + step) % runs.count
+            return note("run \(selectedRun + 1)/\(runs.count): \(selected?.titleName ?? "")", [.selectRun(selectedRun)])
+        case .closeRun:
+            guard runs.count > 1 else { return note("the last run stays open", []) }
+            return note("closing \(selected?.titleName ?? "run")", [.closeRun])
+        case .toggleLogScale:
+            options.logScale.toggle()
+            return note(options.logScale ? "loss axis: log scale" : "loss axis: linear", [])
+        case .zoomIn, .zoomOut:
+            let zoom = options.zoom + (action == .zoomIn ? 1 : -1)
+            options.zoom = min(max(zoom, 0), ViewOptions.maximumZoom)
+            return note(options.zoom == 0 ? "time window: whole run" : "time window: last 1/\(1 << options.zoom) of the run", [])
+        case .arrow(let key):
+            return arrow(key)
+        case .nextWalkSampleA:
+            options.walk.sampleA += 1
+            return Effect(redraw: true)
+        case .nextWalkSampleB:
+            options.walk.sampleB += 1
+            return Effect(redraw: true)
+        case .scrubBack, .scrubForward:
+            return scrub(back: action == .scrubBack)
+        case .toggleExpand:
+            options.expanded.toggle()
+            return Effect(redraw: true)
+        case .nextFocus:
+            options.focus += 1
+            return Effect(redraw: true)
+        default:
+            return .none
+        }
+    }
+
+    private mutating func show(_ target: View) -> Effect {
+        if target != view {
+            options.focus = 0
+            options.expanded = false
+        }
+        view = target
+        return note(target.title, [])
+    }
+
+    /// In the latent walk, ↑/↓ choose the code unit and ←/→ change its value; elsewhere ←/→
+    /// page through the validation samples.
+    private mutating func arrow(_ key: Key) -> Effect {
+        let units = selected?.probeCodes.first?.count ?? 1
+        let page = max(1, selected?.probeInputs.count ?? 16)
+        switch (view, key) {
+        case (.walk, .up), (.walk, .down):
+            let next = options.walk.unit + (key == .up ? -1 : 1)
+            options.walk.unit = ((next % units) + units) % units
+            options.walk.offset = 0
+            return Effect(redraw: true)
+        case (.walk, .left), (.walk, .right):
+            options.walk.offset += key == .right ? ViewOptions.walkStep : -ViewOptions.walkStep
+            return Effect(redraw: true)
+        case (_, .left), (_, .right):
+            options.probeStart = max(0, options.probeStart + (key == .right ? page : -page))
+            return note("validation samples from #\(options.probeStart)", [])
+        default:
+            return .none
+        }
+    }
+
+    /// Moves the scrub position one kept epoch back or forward; forward past the newest is live.
+    private mutating func scrub(back: Bool) -> Effect {
+        let epochs = keptEpochs
+        guard !epochs.isEmpty else { return note("no finished epoch kept yet", []) }
+        if back {
+            let current = options.scrubEpoch ?? Int.max
+            options.scrubEpoch = epochs.last { $0 < current } ?? epochs.first
+        } else if let current = options.scrubEpoch {
+            options.scrubEpoch = epochs.first { $0 > current }
+        }
+        return note(options.scrubEpoch.map { "showing epoch \($0); } returns to live" } ?? "live", [])
     }
 
     private mutating func note(_ text: String, _ commands: [SessionCommand]) -> Effect {

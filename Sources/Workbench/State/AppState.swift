@@ -31,6 +31,12 @@ public struct AppState: Equatable, Sendable {
     /// The last note or error for the status line.
     public var message: StatusMessage?
     public var size: TerminalSize
+    /// Chart scale and window, sample page, scrubbed epoch, focus, latent walk.
+    public var options = ViewOptions()
+    /// The question the status line is asking, if any (the pairing prompt).
+    public var prompt: Prompt?
+    /// The display request last sent to the session.
+    public var sentDisplay = DisplayRequest()
 
     public init(
         runs: [TrainingSnapshot] = [], size: TerminalSize, themeNames: [String] = ["default"],
@@ -71,6 +77,41 @@ public struct AppState: Equatable, Sendable {
         }
         selectedRun = min(selectedRun, max(0, runs.count - 1))
         return true
+    }
+
+    /// The run compared with the selected one: its pair partner, else the next kept run.
+    /// - Returns: The run and whether it is a true pair (same start, lockstep).
+    public var comparison: (run: TrainingSnapshot, paired: Bool)? {
+        guard let current = selected, runs.count > 1 else { return nil }
+        let index = runs.indices.contains(selectedRun) ? selectedRun : 0
+        if let id = current.pairID,
+            let partner = runs.indices.first(where: { $0 != index && runs[$0].pairID == id })
+        {
+            return (runs[partner], true)
+        }
+        return (runs[(index + 1) % runs.count], false)
+    }
+
+    /// What the visible view needs from the session.
+    public var displayRequest: DisplayRequest {
+        DisplayRequest(
+            filters: view == .filters, scatter: view == .codes, probeStart: options.probeStart,
+            walk: view == .walk ? walkRequest : nil)
+    }
+
+    /// The walk request with as many steps as the screen shows.
+    private var walkRequest: WalkRequest {
+        var request = options.walk
+        request.steps = LatentWalkPanel.fit(width: size.columns - 2).steps
+        return request
+    }
+
+    /// A `setDisplay` command when the view's needs changed since the last one sent.
+    public mutating func displayCommand() -> SessionCommand? {
+        let request = displayRequest
+        guard request != sentDisplay else { return nil }
+        sentDisplay = request
+        return .setDisplay(request)
     }
 
     /// Records a new terminal size. - Returns: Whether it changed.

@@ -23,6 +23,11 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
     case warning
     case error
     case selection
+    /// Reference lines on the loss chart (PCA error, entropy floor).
+    case reference
+    /// Run A and run B of a comparison.
+    case runA
+    case runB
 
     /// The key of this role's colour in a `.theme` file, e.g. `loss_val` in `theme[loss_val]`.
     public var themeKey: String {
@@ -47,6 +52,9 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
         case .warning: "warning"
         case .error: "error"
         case .selection: "selected_fg"
+        case .reference: "loss_reference"
+        case .runA: "run_a"
+        case .runB: "run_b"
         }
     }
 
@@ -73,6 +81,9 @@ public enum StyleRole: String, CaseIterable, Hashable, Sendable {
         case .warning: "w"
         case .error: "E"
         case .selection: "s"
+        case .reference: "R"
+        case .runA: "A"
+        case .runB: "Z"
         }
     }
 }

@@ -1,0 +1,42 @@
+// DisplayRequest: what the visible view needs beyond the dashboard, so the training queue
+// computes filters, scatters and decodings only while someone looks at them.
+
+/// The UI's description of what it shows; sent with `SessionCommand.setDisplay` when it changes.
+public struct DisplayRequest: Sendable, Equatable {
+    /// Weight images (filters view).
+    public var filters: Bool
+    /// The 2-D scatter of validation codes (code layer view).
+    public var scatter: Bool
+    /// Validation index of the first probe sample (←/→ page through the validation set).
+    public var probeStart: Int
+    /// Decodings for the latent walk view.
+    public var walk: WalkRequest?
+
+    public init(filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil) {
+        self.filters = filters
+        self.scatter = scatter
+        self.probeStart = probeStart
+        self.walk = walk
+    }
+}
+
+/// A latent walk: interpolate between the codes of two validation samples, and vary one unit
+/// of the first.
+public struct WalkRequest: Sendable, Equatable {
+    /// Validation indices of the end samples.
+    public var sampleA: Int
+    public var sampleB: Int
+    /// Decodings along the line, both ends included (at least 2).
+    public var steps: Int
+    /// The code unit to vary, and the amount added to its value in h_A.
+    public var unit: Int
+    public var offset: Float
+
+    public init(sampleA: Int = 0, sampleB: Int = 1, steps: Int = 8, unit: Int = 0, offset: Float = 0) {
+        self.sampleA = sampleA
+        self.sampleB = sampleB
+        self.steps = steps
+        self.unit = unit
+        self.offset = offset
+    }
+}

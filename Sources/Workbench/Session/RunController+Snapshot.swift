@@ -1,0 +1,100 @@
+// RunController+Snapshot: turning a run into the immutable snapshot the UI draws. Runs on the
+// training queue; the costly parts (filters, scatter, walk) only when the view asks for them.
+import AutoencoderKit
+import Foundation
+
+extension RunController {
+    /// The run as the UI sees it now.
+    /// - Parameter name: the name shown (the session numbers duplicates).
+    func snapshot(name: String? = nil) -> TrainingSnapshot {
+        let config = trainer.config
+        let set = dataset.validation
+        let probeIndices = self.probeIndices
+        let probe = trainer.probe(set, indices: probeIndices)
+        let statisticsCodes = trainer.probe(set, indices: statisticsIndices).codes
+        let statistics = RunController.codeStatistics(statisticsCodes)
+        let unit = config.loss.perPixelUnit
+        let history = trainer.history
+        let train = MetricSeries(
+            name: "train", unit: unit,
+            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.trainLossPerPixel) })
+        let validation = MetricSeries(
+            name: "validation", unit: unit,
+            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
+        let inputs = probeIndices.map { Array(set.image($0)) }
+        let errors = zip(inputs, probe.reconstructions).map { config.loss.sampleError(input: $0, reconstruction: $1) }
+        return TrainingSnapshot(
+            runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
+            batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
+            step: trainer.step, lossUnit: unit,
+            batchLoss: MetricSeries(name: "batch", unit: unit, points: batchLoss.points),
+            epochSeries: [train, validation], lastBatchLoss: batchLoss.latest,
+            lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
+            imageColumns: set.columns, probeInputs: inputs,
+            probeReconstructions: probe.reconstructions.map(RunController.toPixels),
+            probeCodes: probe.codes, codeStatistics: statistics,
+            samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
+            note: note, pairID: pairID, probeStart: probeIndices.first ?? 0, probeErrors: errors,
+            lastEpochSeconds: history.last?.seconds, jacobianNorm: trainer.jacobianNorm(codes: statisticsCodes),
+            references: references, codeHistogram: CodeProjection.histogram(statisticsCodes),
+            history: self.history.frames, historyInputs: historyIndices.map { Array(set.image($0)) },
+            filters: display.filters ? filters() : [],
+            scatter: display.scatter ? scatter() : nil,
+            walk: display.walk.flatMap(walk))
+    }
+
+    /// The validation samples shown as probes: `probeCount` from the requested page, wrapping.
+    var probeIndices: [Int] {
+        let count = dataset.validation.count
+        guard count > 0 else { return [] }
+        let start = ((display.probeStart % count) + count) % count
+        return (0..<probeCount).map { (start + $0) % count }
+    }
+
+    /// The settings panel's label/value pairs.
+    var settings: [(String, String)] {
+        let config = trainer.config
+        let a = config.architecture
+        let o = config.optimizer
+        var settings: [(String, String)] = [
+            ("preset", config.name), ("layers", a.description),
+            ("activation", a.hiddenActivation.rawValue + (a.codeActivation != a.hiddenActivation ? " / code \(a.codeActivation.rawValue)" : "")),
+            ("output", "\(a.outputActivation.rawValue), \(config.loss.shortName)"),
+            ("optimizer", o.kind.rawValue), ("learning rate", "\(trainer.optimizer.settings.learningRate)"),
+            ("batch", "\(config.batchSize)"), ("seed", "\(config.seed)"), ("data", dataset.name),
+        ]
+        if a.tiedWeights { settings.append(("weights", "tied")) }
+        if o.weightDecay > 0 { settings.append(("weight decay", "\(o.weightDecay)")) }
+        return settings
+    }
+
+    /// Records the fixed probes at an epoch's end for scrubbing.
+    func recordEpoch() {
+        let probe = trainer.probe(dataset.validation, indices: historyIndices)
+        let statistics = RunController.codeStatistics(trainer.probe(dataset.validation, indices: statisticsIndices).codes)
+        history.add(
+            EpochFrame(
+                epoch: trainer.epoch, step: trainer.step, reconstructions: probe.reconstructions.map(RunController.toPixels),
+                codes: probe.codes, statistics: statistics, validationLoss: trainer.history.last?.validationLossPerPixel))
+    }
+}
+
+extension ReconstructionLoss {
+    /// One sample's reconstruction error per pixel, from the output r in [0, 1] (BCE clamps r
+    /// to [1e-6, 1 − 1e-6]); for the per-sample figures under probe images.
+    func sampleError(input: [UInt8], reconstruction: [Float]) -> Double {
+        guard !input.isEmpty, input.count == reconstruction.count else { return 0 }
+        var total = 0.0
+        for (pixel, r) in zip(input, reconstruction) {
+            let x = Double(pixel) / 255
+            switch self {
+            case .mse:
+                total += (Double(r) - x) * (Double(r) - x)
+            case .bce:
+                let p = min(max(Double(r), 1e-6), 1 - 1e-6)
+                total -= x * log(p) + (1 - x) * log(1 - p)
+            }
+        }
+        return total / Double(input.count)
+    }
+}

@@ -1,0 +1,68 @@
+// RunController+Views: the costly view data (filters, code scatter, latent walk), computed on
+// the training queue only while its view is visible and cached until the model changes.
+import AutoencoderKit
+
+extension RunController {
+    /// Most filter tiles computed (the widest screens show fewer).
+    static let filterLimit = 200
+    /// Validation samples in the scatter.
+    static let scatterSamples = 500
+
+    /// Decoder columns and encoder rows as normalized images.
+    func filters() -> [FilterSet] {
+        if let cache = filtersCache, cache.step == trainer.step { return cache.value }
+        let rows = dataset.validation.rows, columns = dataset.validation.columns
+        let layers = trainer.model.layout.layers
+        var result: [FilterSet] = []
+        if let last = layers.last, last.outputSize == rows * columns {
+            let weights = trainer.pixelWeights(decoder: true, limit: Self.filterLimit)
+            result.append(
+                FilterSet(title: "decoder columns", unitCount: last.inputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
+        }
+        if let first = layers.first, first.inputSize == rows * columns {
+            let weights = trainer.pixelWeights(decoder: false, limit: Self.filterLimit)
+            result.append(
+                FilterSet(title: "encoder rows", unitCount: first.outputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
+        }
+        filtersCache = (trainer.step, result)
+        return result
+    }
+
+    /// The validation codes in two dimensions, labelled.
+    func scatter() -> CodeScatter? {
+        if let cache = scatterCache, cache.step == trainer.step { return cache.value }
+        let set = dataset.validation
+        let indices = Array(0..<min(set.count, Self.scatterSamples))
+        let codes = trainer.probe(set, indices: indices).codes
+        let value = CodeProjection.scatter(codes, labels: set.labels.map { labels in indices.map { labels[$0] } })
+        scatterCache = (trainer.step, value)
+        return value
+    }
+
+    /// Decodings between two samples' codes, and of the first with one unit changed.
+    func walk(_ request: WalkRequest) -> LatentWalk? {
+        if let cache = walkCache, cache.step == trainer.step, cache.request == request { return cache.value }
+        let set = dataset.validation
+        guard set.count > 0 else { return nil }
+        let a = ((request.sampleA % set.count) + set.count) % set.count
+        let b = ((request.sampleB % set.count) + set.count) % set.count
+        let codes = trainer.probe(set, indices: [a, b]).codes
+        guard codes.count == 2, let h = codes.first?.count, h > 0 else { return nil }
+        let steps = max(2, request.steps)
+        var line: [[Float]] = (0..<steps).map { step in
+            let t = Float(step) / Float(steps - 1)
+            return (0..<h).map { (1 - t) * codes[0][$0] + t * codes[1][$0] }
+        }
+        let unit = min(max(request.unit, 0), h - 1)
+        var changed = codes[0]
+        changed[unit] += request.offset
+        line.append(changed)
+        let decoded = trainer.decode(codes: line).map(RunController.toPixels)
+        let value = LatentWalk(
+            sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
+            interpolation: Array(decoded.prefix(steps)), unit: unit, code: changed,
+            varied: decoded.last ?? [], original: codes[0][unit], offset: request.offset)
+        walkCache = (trainer.step, request, value)
+        return value
+    }
+}
