@@ -19,15 +19,21 @@ struct WorkbenchCommand: ParsableCommand {
     var theme: String?
     @Flag(help: "Start paused.")
     var paused = false
+    @Option(name: .customLong("save-dir"), help: "Folder for checkpoints saved with s.")
+    var saveDirectory: String = "runs"
+    @Option(name: .customLong("autosave-dir"), help: "Folder for the checkpoints written on quit and hang-up.")
+    var autosaveDirectory: String = "autosave"
 
     func run() throws {
         guard (1...60).contains(fps) else { throw UsageError(message: "--fps must be between 1 and 60, got \(fps)") }
         let config = try model.config(name: "undercomplete")
         BLAS.setThreadCount(model.threads)
         let dataset = try model.dataset()
+        let files = WorkbenchFiles(saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: model.data)
         let session: TrainingSession
         do {
-            session = try TrainingSession(presets: [config], dataset: dataset, paused: paused)
+            session = try TrainingSession(
+                presets: [config], dataset: dataset, paused: paused, save: { files.saveNote($0) })
         } catch {
             throw UsageError(message: "\(error)")
         }
@@ -50,8 +56,8 @@ struct WorkbenchCommand: ParsableCommand {
         let trainers = session.stop()
         terminal.shutdown()
         if let warning = terminal.startupWarning { print("aelab: \(warning)") }
-        let epochs = trainers.map { "\($0.config.name): epoch \($0.epoch), step \($0.step)" }.joined(separator: "; ")
-        print("aelab: \(Self.describe(reason)); stopped at \(epochs)")
+        print("aelab: \(Self.describe(reason)); training stopped")
+        for line in files.autosave(trainers) { print("aelab: \(line)") }
     }
 
     /// Themes from themes/, the chosen one first; the built-in default when none are found.

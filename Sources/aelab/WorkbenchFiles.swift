@@ -1,0 +1,58 @@
+// WorkbenchFiles: where the workbench writes runs: `s` saves to runs/NAME/, quitting and
+// hang-ups autosave to autosave/NAME/. Each folder gets checkpoint.safetensors (atomic) and a
+// metrics.jsonl rewritten whole (also atomic) from the run's history.
+import AutoencoderKit
+import Foundation
+
+struct WorkbenchFiles: Sendable {
+    /// Folder for `s` saves.
+    let saveRoot: String
+    /// Folder for autosaves on quit, SIGINT, SIGTERM and SIGHUP.
+    let autosaveRoot: String
+    /// The `--data` text, recorded so `--resume` finds the data again.
+    let dataSource: String
+
+    /// A folder name from a run name: letters, digits, '-', '_' and '.' kept, others '-'.
+    static func folderName(_ runName: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
+        let name = String(runName.map { allowed.contains($0) ? $0 : "-" })
+        return name.isEmpty || name.hasPrefix(".") ? "run" + name : name
+    }
+
+    /// Writes a run's checkpoint and metrics into `root/NAME/`.
+    /// - Returns: the checkpoint's path.
+    /// - Throws: the file error, naming the path (the previous files stay intact).
+    func write(_ trainer: Trainer, under root: String) throws -> String {
+        let folder = root + "/" + WorkbenchFiles.folderName(trainer.config.name)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw RunError(message: "cannot create \(folder): \(error.localizedDescription)")
+        }
+        let checkpoint = folder + "/" + Checkpoint.fileName
+        try Checkpoint.save(trainer, to: checkpoint, dataSource: dataSource)
+        let lines = trainer.history.map { MetricsLog.record($0).jsonText + "\n" }.joined()
+        try AtomicFile.write(Array(lines.utf8), to: folder + "/" + MetricsLog.fileName)
+        return checkpoint
+    }
+
+    /// What `s` does: save the run and say where, or say why not (training goes on either way).
+    func saveNote(_ trainer: Trainer) -> String {
+        do {
+            return "saved \(try write(trainer, under: saveRoot)) (epoch \(trainer.epoch), step \(trainer.step))"
+        } catch {
+            return "save failed: \(error)"
+        }
+    }
+
+    /// Saves every run under the autosave folder. - Returns: one line per run.
+    func autosave(_ trainers: [Trainer]) -> [String] {
+        trainers.map { trainer in
+            do {
+                return "saved \(trainer.config.name) (epoch \(trainer.epoch), step \(trainer.step)) to \(try write(trainer, under: autosaveRoot))"
+            } catch {
+                return "could not autosave \(trainer.config.name): \(error)"
+            }
+        }
+    }
+}
