@@ -24,7 +24,11 @@ struct WorkbenchTmuxTests {
     func session(_ which: Int) throws {
         let (label, environment) = Self.environments[which]
         let binary = try #require(TmuxDriver.binary)
-        let tmux = try TmuxDriver(command: "'\(binary)' --paused --data samples/digits-500", environment: environment)
+        let autosave = NSTemporaryDirectory() + "aelab-e2e-quit-\(getpid())-\(which)"
+        defer { try? FileManager.default.removeItem(atPath: autosave) }
+        let tmux = try TmuxDriver(
+            command: "'\(binary)' --paused --data samples/digits-500 --seed \(which + 1) --autosave-dir \(autosave)",
+            environment: environment)
 
         let dashboard = tmux.waitFor { $0.contains("PAUSED") && $0.contains("? help") }
         #expect(dashboard.matched, "\(label): no dashboard:\n\(dashboard.screen)")
@@ -67,12 +71,18 @@ struct WorkbenchTmuxTests {
     @Test("SIGTERM and SIGHUP stop the workbench with the terminal restored", arguments: ["TERM", "HUP"])
     func signals(_ signal: String) throws {
         let binary = try #require(TmuxDriver.binary)
-        let tmux = try TmuxDriver(command: "'\(binary)' --data samples/digits-500", environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        let seed = signal == "TERM" ? 11 : 12
+        let autosave = NSTemporaryDirectory() + "aelab-e2e-autosave-\(getpid())-\(seed)"
+        let command = "'\(binary)' --data samples/digits-500 --seed \(seed) --autosave-dir \(autosave)"
+        let tmux = try TmuxDriver(command: command, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        defer { try? FileManager.default.removeItem(atPath: autosave) }
         #expect(tmux.waitFor { $0.contains("RUNNING") }.matched)
-        _ = try TmuxDriver.run(["pkill", "-\(signal)", "-f", "^\(binary) --data samples/digits-500"])
+        _ = try TmuxDriver.run(["pkill", "-\(signal)", "-f", "^\(binary) --data samples/digits-500 --seed \(seed)"])
         let exited = tmux.waitFor { $0.contains("exit=") }
         #expect(exited.matched, "no exit after SIG\(signal):\n\(exited.screen)")
-        #expect(exited.screen.contains("aelab:"), "no exit message after SIG\(signal):\n\(exited.screen)")
+        #expect(exited.screen.contains("aelab: saved undercomplete"), "no autosave message after SIG\(signal):\n\(exited.screen)")
+        let checkpoint = autosave + "/undercomplete/checkpoint.safetensors"
+        #expect(FileManager.default.fileExists(atPath: checkpoint), "no autosaved checkpoint at \(checkpoint)")
         _ = tmux.waitFor(seconds: 5) { _ in tmux.settingsAfterExit != nil }
         let stty = tmux.settingsAfterExit ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "terminal not restored after SIG\(signal): \(stty)")
