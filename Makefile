@@ -35,8 +35,11 @@ release: deps
 run: release
 	.build/release/aelab $(ARGS)
 
-# Tests run optimized: the engine's training tests are 10x faster than in a debug build.
-test: deps
+# The whole suite: a short fuzz run of every parser, then the release binary (the end-to-end
+# tests drive it, in tmux too), then every test target. Tests run optimized: the engine's
+# training tests are 10x faster than in a debug build.
+test: deps fuzz-smoke
+	$(SWIFT) build -c release --product aelab
 	$(SWIFT) test -c release -Xswiftc -enable-testing
 
 bench: release
