@@ -88,3 +88,9 @@ fuzz: fuzz-build
 
 fuzz-smoke: fuzz-build
 	@for t in $(FUZZ_TARGETS); do Fuzz/run.sh --smoke $$t $(FUZZ_SMOKE_SECONDS) || exit 1; done
+
+# The README's workbench figures (key latency, terminal bytes/s, throughput against headless),
+# measured with the real binary in tmux; a measurement, never a timed test.
+.PHONY: figures
+figures: release
+	python3 scripts/workbench_figures.py

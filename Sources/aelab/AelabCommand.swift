@@ -8,7 +8,7 @@ struct AelabCommand: ParsableCommand {
         abstract: "A terminal workbench for autoencoder experiments.",
         subcommands: [
             WorkbenchCommand.self, TrainCommand.self, BenchCommand.self, EvalCommand.self, ExportCommand.self,
-            SweepCommand.self, SummarizeCommand.self,
+            SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self)
 

@@ -37,8 +37,14 @@ final class RunController {
         case epochEnd
     }
 
-    init(config: TrainingConfig, dataset: Dataset, paused: Bool, probeCount: Int = 16) throws {
-        trainer = try Trainer(config: config, dataset: dataset)
+    convenience init(config: TrainingConfig, dataset: Dataset, paused: Bool, probeCount: Int = 16) throws {
+        self.init(trainer: try Trainer(config: config, dataset: dataset), paused: paused, probeCount: probeCount)
+    }
+
+    /// Wraps an existing trainer (a resumed checkpoint), keeping its history.
+    init(trainer: Trainer, paused: Bool, probeCount: Int = 16) {
+        self.trainer = trainer
+        let dataset = trainer.dataset
         self.dataset = dataset
         status = paused ? .paused : .running
         self.probeCount = min(probeCount, dataset.validation.count)

@@ -31,6 +31,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     private var lastPublish: UInt64 = 0
     /// Called on the training queue for `save`; returns a note for the status line.
     private let saveHandler: (@Sendable (Trainer) -> String)?
+    /// A read-only session (`aelab view`) shows a finished run and trains nothing.
+    private var readOnly = false
 
     /// - Parameters:
     ///   - presets: the experiments available by number; `initial` picks the first run.
@@ -50,6 +52,27 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         let start = presets[min(max(initial, 0), presets.count - 1)]
         references = ReferenceLines(dataset: dataset)
         runs = [try RunController(config: start, dataset: dataset, paused: paused)]
+    }
+
+    /// A session around an existing trainer (a resumed checkpoint); `presets` stay available
+    /// by number.
+    /// - Parameter readOnly: refuse every command that would train or change the run
+    ///   (`aelab view`).
+    public init(
+        resuming trainer: Trainer, presets: [TrainingConfig], paused: Bool = true, readOnly: Bool = false,
+        publishPerSecond: Double = 5, save: (@Sendable (Trainer) -> String)? = nil
+    ) {
+        self.presets = presets.isEmpty ? [trainer.config] : presets
+        dataset = trainer.dataset
+        publishIntervalNs = UInt64(1e9 / max(publishPerSecond, 0.1))
+        saveHandler = save
+        references = ReferenceLines(dataset: trainer.dataset)
+        self.readOnly = readOnly
+        let run = RunController(trainer: trainer, paused: paused || readOnly)
+        run.note = readOnly
+            ? "viewing \(trainer.config.name) at epoch \(trainer.epoch), read-only"
+            : "resumed \(trainer.config.name) at epoch \(trainer.epoch), step \(trainer.step)"
+        runs = [run]
     }
 
     /// Starts the training loop on the background queue and publishes the first snapshot.
@@ -112,6 +135,14 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     private func apply(_ command: SessionCommand) {
         let run = current
         let group = group(of: run)
+        if readOnly {
+            switch command {
+            case .pause, .selectRun, .setDisplay: break
+            default:
+                run.note = "read-only view of \(run.config.name): nothing trains or changes (aelab train --resume continues a run)"
+                return
+            }
+        }
         switch command {
         case .pause:
             for run in group where run.status == .running { run.status = .paused }

@@ -1,0 +1,66 @@
+// WorkbenchRunner: opens the terminal, runs the UI loop over a session, and on the way out
+// stops training, restores the terminal and autosaves. Shared by `aelab`, `aelab --resume`
+// and `aelab view`.
+import AutoencoderKit
+import CursesTerminal
+import Foundation
+import Workbench
+
+enum WorkbenchRunner {
+    /// Runs the workbench until the user quits, a quit signal arrives or the terminal closes.
+    /// - Parameter autosave: where to save every run on the way out; nil saves nothing.
+    static func run(session: TrainingSession, display: DisplayOptions, autosave: WorkbenchFiles?) throws {
+        let themes = try loadThemes(chosen: display.theme)
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal()
+        } catch {
+            throw RunError(message: "\(error)")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let unicode = GlyphMode.localeIsUTF8(environment: environment) && !display.ascii
+        let state = AppState(
+            size: terminal.size, themeNames: themes.map(\.name),
+            glyphMode: GlyphMode.detect(environment: environment, forceASCII: display.ascii),
+            availableGlyphModes: GlyphMode.available(unicode: unicode), colorMode: terminal.colorMode)
+        session.start()
+        let loop = UILoop(terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps)
+        let reason = loop.run()
+        let trainers = session.stop()
+        terminal.shutdown()
+        if let warning = terminal.startupWarning { print("aelab: \(warning)") }
+        print("aelab: \(describe(reason)); training stopped")
+        if let autosave {
+            for line in autosave.autosave(trainers) { print("aelab: \(line)") }
+        }
+    }
+
+    /// Themes from themes/, the chosen one (or "default") first; the built-in default when none
+    /// are found.
+    static func loadThemes(chosen: String?) throws -> [Theme] {
+        var themes: [Theme] = []
+        if let folder = ResourceLocator.folder("themes") {
+            do {
+                themes = try Theme.loadDirectory(folder)
+            } catch {
+                throw UsageError(message: "\(error)")
+            }
+        }
+        if themes.isEmpty { themes = [.builtInDefault] }
+        let wanted = chosen ?? "default"
+        if let index = themes.firstIndex(where: { $0.name == wanted }) {
+            themes.insert(themes.remove(at: index), at: 0)
+        } else if chosen != nil {
+            throw UsageError(message: "--theme: no theme named '\(wanted)'; available: \(themes.map(\.name).joined(separator: ", "))")
+        }
+        return themes
+    }
+
+    static func describe(_ reason: QuitReason) -> String {
+        switch reason {
+        case .userQuit: return "quit"
+        case .hangUp: return "terminal closed (hang-up)"
+        case .signal(let number): return "stopped by signal \(number)"
+        }
+    }
+}

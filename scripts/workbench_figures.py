@@ -1,0 +1,413 @@
+#!/usr/bin/env python3
+"""workbench_figures.py: measures the README's workbench figures with the real binary in tmux.
+
+Three figures, measured (never timed tests):
+  1. keystroke-to-screen latency while training at full speed (median and 95th percentile),
+  2. bytes written to the terminal per second by the dashboard in steady state,
+  3. training throughput inside the workbench against `aelab train` headless.
+
+Python 3 standard library only. Needs tmux and script (util-linux). Run from anywhere:
+    python3 scripts/workbench_figures.py            (or: make figures)
+The binary is copied to a temporary folder first, so a rebuild during the run cannot break it.
+Files the workbench writes (autosaves on quit) go to that temporary folder too.
+"""
+
+import argparse
+import os
+import pty
+import random
+import re
+import select
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FASHION = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
+WIDTH, HEIGHT = 100, 30
+# Long enough that the workbench is still training at full speed when the figures are taken
+# (the default 20 epochs of fashion take about 20 s). The model is otherwise the default one.
+WORKBENCH_EPOCHS = 1000
+HELP_MARKER = "step one epoch"  # a line of the help overlay (`?`)
+FROZEN_MARKER = "FROZEN"  # shown on the status line while the display is frozen (`f`)
+RATE = re.compile(r"(\d+(?:\.\d+)?)([kM]?) samples/s")
+PROGRESS = re.compile(r"epoch (\d+)/\d+\s+batch (\d+)/(\d+)")
+
+
+def fail(message):
+    print(f"workbench_figures: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def percentile(values, share):
+    """Nearest-rank percentile (share in 0...1) of a non-empty list."""
+    ordered = sorted(values)
+    rank = max(1, int(-(-share * len(ordered) // 1)))  # ceil(share * n), at least 1
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def parse_rate(text):
+    """Samples/s from a status line ("55k samples/s" -> 55000.0), or None."""
+    match = RATE.search(text)
+    if not match:
+        return None
+    scale = {"": 1, "k": 1e3, "M": 1e6}[match.group(2)]
+    return float(match.group(1)) * scale
+
+
+class Tmux:
+    """A private tmux server (its own socket, no user config) holding one 100x30 session."""
+
+    def __init__(self, socket):
+        self.socket = socket
+        self.session = "figures"
+
+    def run(self, *args, check=True):
+        return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
+                              capture_output=True, text=True, check=check)
+
+    def start(self, command, cwd):
+        self.run("new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
+                 "-c", cwd, command)
+        self.run("set-option", "-t", self.session, "remain-on-exit", "on", check=False)
+
+    def capture(self):
+        return self.run("capture-pane", "-p", "-t", self.session, check=False).stdout
+
+    def send(self, key):
+        self.run("send-keys", "-t", self.session, "-l", key)
+
+    def pane_dead(self):
+        out = self.run("display-message", "-p", "-t", self.session, "#{pane_dead}", check=False)
+        return out.stdout.strip() == "1"
+
+    def stop(self):
+        """Quits aelab with q (it autosaves to the temporary folder), then ends this server."""
+        if self.run("has-session", "-t", self.session, check=False).returncode == 0:
+            self.send("q")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and not self.pane_dead():
+                time.sleep(0.1)
+        self.run("kill-server", check=False)
+
+
+def status_line(screen):
+    lines = screen.rstrip("\n").split("\n")
+    return lines[-1] if lines else ""
+
+
+def wait_running(tmux, timeout=120):
+    """Waits until the status line says RUNNING and shows a samples/s rate; returns the screen."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = tmux.capture()
+        line = status_line(screen)
+        if "RUNNING" in line and parse_rate(line):
+            return screen
+        if tmux.pane_dead():
+            break
+        time.sleep(0.1)
+    fail("the workbench never showed RUNNING with a samples/s rate; last screen:\n" + screen)
+
+
+def measure_latency(tmux, key, marker, presses):
+    """Sends `key` `presses` times; each time polls capture-pane until `marker` toggles.
+
+    Returns (latencies in s, capture-pane call durations in s, send-keys durations in s, misses).
+    A latency runs from just before send-keys to the end of the first capture showing the change.
+    """
+    latencies, captures, sends, misses = [], [], [], 0
+    for _ in range(presses):
+        time.sleep(random.uniform(0.15, 0.35))  # not phase-locked to the frame clock
+        shown_before = marker in tmux.capture()
+        started = time.perf_counter()
+        tmux.send(key)
+        sent = time.perf_counter()
+        sends.append(sent - started)
+        while True:
+            before = time.perf_counter()
+            shown = marker in tmux.capture()
+            after = time.perf_counter()
+            captures.append(after - before)
+            if shown != shown_before:
+                latencies.append(after - started)
+                break
+            if after - started > 5:
+                misses += 1
+                break
+    return latencies, captures, sends, misses
+
+
+def sample_steady_state(tmux, seconds, every):
+    """Reads the status line every `every` s for `seconds` s while RUNNING.
+
+    Returns (status-line rates, progress readings (time, epoch, batch, batches per epoch)).
+    """
+    rates, progress = [], []
+    end = time.monotonic() + seconds
+    while True:
+        line = status_line(tmux.capture())
+        now = time.monotonic()
+        if "RUNNING" in line:
+            rate = parse_rate(line)
+            if rate:
+                rates.append(rate)
+            match = PROGRESS.search(line)
+            if match:
+                progress.append((now, int(match.group(1)), int(match.group(2)), int(match.group(3))))
+        if now >= end:
+            return rates, progress
+        time.sleep(min(every, max(0.0, end - now)))
+
+
+def run_headless(binary, args, cwd, env):
+    """Runs `aelab train` on a pty (so each epoch line arrives when printed).
+
+    Returns (train set size, [(arrival time, samples/s, epoch seconds)]).
+    """
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen([binary, *args], stdin=subprocess.DEVNULL, stdout=secondary,
+                               stderr=subprocess.STDOUT, cwd=cwd, env=env, close_fds=True)
+    os.close(secondary)
+    buffer, lines = b"", []
+    while True:
+        ready, _, _ = select.select([primary], [], [], 1.0)
+        if ready:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # EIO: the child closed the pty
+                chunk = b""
+            if not chunk:
+                break
+            buffer += chunk
+            while b"\n" in buffer:
+                line, buffer = buffer.split(b"\n", 1)
+                lines.append((time.monotonic(), line.decode("utf-8", "replace").rstrip("\r")))
+        elif process.poll() is not None:
+            break
+    os.close(primary)
+    if process.wait() != 0:
+        fail("headless training failed:\n" + "\n".join(text for _, text in lines))
+    train_size, epochs = None, []
+    for arrived, text in lines:
+        size = re.search(r"\((\d+) train", text)
+        if size:
+            train_size = int(size.group(1))
+        epoch = re.search(r"^epoch \d+/\d+ .* (\d+) samples/s\s+([\d.]+) s", text)
+        if epoch:
+            epochs.append((arrived, float(epoch.group(1)), float(epoch.group(2))))
+    if train_size is None or not epochs:
+        fail("could not parse the headless output:\n" + "\n".join(text for _, text in lines))
+    return train_size, epochs
+
+
+def byte_breakdown(output):
+    """Where a window of terminal output went: shares of colour (SGR) sequences, the status line,
+    and the left and right halves of the screen, by the cursor position each write starts at."""
+    sgr = sum(len(m.group(0)) for m in re.finditer(rb"\x1b\[[0-9;]*m", output))
+    areas = {"status line": 0, "left half": 0, "right half": 0}
+    moves = list(re.finditer(rb"\x1b\[(\d+);(\d+)H", output))
+    for index, move in enumerate(moves):
+        end = moves[index + 1].start() if index + 1 < len(moves) else len(output)
+        row, column = int(move.group(1)), int(move.group(2))
+        area = "status line" if row == HEIGHT else ("left half" if column <= WIDTH // 2 else "right half")
+        areas[area] += end - move.start()
+    total = max(len(output), 1)
+    return {"colour sequences": sgr / total, **{k: v / total for k, v in areas.items()}}
+
+
+def progress_rate(progress, samples_per_batch):
+    """Wall-clock samples/s from the first and last status-line progress readings."""
+    if len(progress) < 2:
+        return None
+    (t0, e0, b0, n), (t1, e1, b1, _) = progress[0], progress[-1]
+    batches = (e1 * n + b1) - (e0 * n + b0)
+    return batches * samples_per_batch / (t1 - t0) if t1 > t0 and batches > 0 else None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--binary", default=os.path.join(REPO, ".build/release/aelab"))
+    parser.add_argument("--presses", type=int, default=30, help="key presses per latency figure")
+    parser.add_argument("--warmup", type=float, default=10, help="seconds of training before measuring bytes")
+    parser.add_argument("--window", type=float, default=20, help="seconds over which bytes are counted")
+    parser.add_argument("--headless-runs", type=int, default=4,
+                        help="headless runs (half before, half after the byte window)")
+    parser.add_argument("--data", choices=["fashion", "digits"],
+                        help="data set (default: fashion when installed, else digits)")
+    options = parser.parse_args()
+
+    # script is util-linux's; Debian and Ubuntu ship it in bsdutils.
+    for tool, package in (("tmux", "tmux"), ("script", "bsdutils")):
+        if shutil.which(tool) is None:
+            fail(f"`{tool}` is not installed and the figures need it to drive the workbench; "
+                 f"install it with:  sudo apt-get install -y {package}")
+    if not os.access(options.binary, os.X_OK):
+        fail(f"{options.binary} is missing; build it first with `make release`.")
+
+    data = options.data or ("fashion" if os.path.exists(FASHION) else "digits")
+    work = tempfile.mkdtemp(prefix="aelab-figures-")
+    binary = os.path.join(work, "aelab")
+    shutil.copy2(options.binary, binary)  # immune to a rebuild during the run
+    env = dict(os.environ, LC_ALL="C.UTF-8", AELAB_HOME=REPO)
+    env.pop("TMUX", None)
+    model = ["--data", data]  # the default model: --layers 32 relu/sigmoid BCE Adam lr 1e-3 batch 128
+    workbench_args = ["workbench", *model, "--epochs", str(WORKBENCH_EPOCHS),
+                      "--save-dir", os.path.join(work, "runs"),
+                      "--autosave-dir", os.path.join(work, "autosave")]
+    workbench_command = " ".join(shlex.quote(a) for a in ["env", "LC_ALL=C.UTF-8", binary, *workbench_args])
+    shown_command = f"aelab workbench --data {data} --epochs {WORKBENCH_EPOCHS}"
+    headless_args = ["train", *model, "--epochs", "2"]
+    load_before = os.getloadavg()
+    socket = f"figures-{os.getpid()}"
+    os.environ.update(LC_ALL="C.UTF-8")  # tmux's client decides UTF-8 from the locale
+    os.environ.pop("TMUX", None)
+    results = {}
+    tmux = Tmux(socket)
+    try:
+        # 1. keystroke-to-screen latency
+        print(f"[1/4] latency: {shown_command} at {WIDTH}x{HEIGHT}, "
+              f"{options.presses} presses of ? and of f ...", flush=True)
+        tmux.start(workbench_command, work)
+        wait_running(tmux)
+        time.sleep(3)
+        for name, key, marker in (("?", "?", HELP_MARKER), ("f", "f", FROZEN_MARKER)):
+            results[name] = measure_latency(tmux, key, marker, options.presses)
+        tmux.stop()
+
+        # 3b (first half). headless throughput, run on both sides of the workbench's window so
+        # that a change in the machine's load shows up as a spread rather than a bias.
+        print(f"[2/4] headless: aelab {' '.join(headless_args)} x {(options.headless_runs + 1) // 2} ...",
+              flush=True)
+        headless, train_size = [], None
+        for _ in range((options.headless_runs + 1) // 2):
+            train_size, epochs = run_headless(binary, headless_args, work, env)
+            headless.append(epochs)
+
+        # 2. bytes per second (and 3a. workbench throughput, from the same steady state)
+        typescript = os.path.join(work, "typescript")
+        script_command = f"script -q -f -c {shlex.quote(workbench_command)} {shlex.quote(typescript)}"
+        print(f"[3/4] bytes: script -q -f -c '{shown_command}' typescript, {options.warmup:g} s warm-up, "
+              f"{options.window:g} s window ...", flush=True)
+        tmux = Tmux(socket)
+        tmux.start(script_command, work)
+        wait_running(tmux)
+        time.sleep(options.warmup)
+        size0, time0 = os.path.getsize(typescript), time.monotonic()
+        rates, progress = sample_steady_state(tmux, options.window, every=2.0)
+        size1, time1 = os.path.getsize(typescript), time.monotonic()
+        screen = tmux.capture()
+        tmux.stop()
+        if "RUNNING" not in status_line(screen):
+            fail("the workbench was not RUNNING at the end of the byte window; last screen:\n" + screen)
+        results.update(byte_count=size1 - size0, byte_seconds=time1 - time0, rates=rates, progress=progress)
+        with open(typescript, "rb") as file:
+            file.seek(size0)
+            results["breakdown"] = byte_breakdown(file.read(size1 - size0))
+
+        # 3b (second half).
+        print(f"[4/4] headless: aelab {' '.join(headless_args)} x {options.headless_runs // 2} ...",
+              flush=True)
+        for _ in range(options.headless_runs // 2):
+            train_size, epochs = run_headless(binary, headless_args, work, env)
+            headless.append(epochs)
+        results.update(headless=headless, train_size=train_size)
+    finally:
+        tmux.run("kill-server", check=False)
+        shutil.rmtree(work, ignore_errors=True)
+    results.update(load_before=load_before, load_after=os.getloadavg(), data=data, socket=socket,
+                   workbench=shown_command, headless_command="aelab " + " ".join(headless_args))
+    report(results, options)
+
+
+def spread(values):
+    return f"{min(values) / 1000:.0f}k-{max(values) / 1000:.0f}k"
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.1f} ms"
+
+
+def verdict(met, target):
+    return f"{target}: " + ("met" if met else "NOT met")
+
+
+def report(results, options):
+    """Prints the figures as a table, then how each was measured."""
+    before, after = results["load_before"], results["load_after"]
+    print()
+    print(f"aelab workbench figures  ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, load average "
+          f"{before[0]:.2f} {before[1]:.2f} {before[2]:.2f} before, {after[0]:.2f} {after[1]:.2f} {after[2]:.2f} after)")
+    print(f"data: {results['data']}; model: the default (784-32-784 relu/sigmoid, BCE, Adam lr 0.001, "
+          f"batch 128, 2 BLAS threads)")
+    print()
+    rows, all_captures = [], []
+    for key, label in (("?", "? toggles help overlay"), ("f", "f toggles FROZEN (status line)")):
+        latencies, captures, _, misses = results[key]
+        all_captures += captures
+        if latencies:
+            value = f"median {ms(statistics.median(latencies))}, p95 {ms(percentile(latencies, 0.95))}"
+            value += f" (n={len(latencies)}" + (f", {misses} missed" if misses else "") + ")"
+        else:
+            value = f"no change seen in {misses} presses"
+        rows.append((f"key-to-screen latency, {label}", value, "-"))
+
+    kbs = results["byte_count"] / results["byte_seconds"] / 1000
+    rows.append(("bytes to the terminal, dashboard steady state", f"{kbs:.2f} KB/s",
+                 verdict(kbs < 10, "< 10 KB/s")))
+
+    rates, progress, train_size = results["rates"], results["progress"], results["train_size"]
+    per_batch = train_size / progress[0][3] if progress else None
+    bench_rate = statistics.median(rates) if rates else None
+    bench_wall = progress_rate(progress, per_batch) if per_batch else None
+    head_rates = [rate for epochs in results["headless"] for _, rate, _ in epochs]
+    head_rate = statistics.median(head_rates)
+    head_walls = [train_size / (b[0] - a[0]) for epochs in results["headless"] for a, b in zip(epochs, epochs[1:])]
+    head_wall = statistics.median(head_walls) if head_walls else None
+    rows.append(("throughput in the workbench (status line)",
+                 f"{bench_rate:,.0f} samples/s (median of {len(rates)}, range {spread(rates)})"
+                 if bench_rate else "no reading", "-"))
+    rows.append(("throughput headless (aelab train)",
+                 f"{head_rate:,.0f} samples/s (median of {len(head_rates)} epochs, range {spread(head_rates)})",
+                 "-"))
+    if bench_rate:
+        ratio = bench_rate / head_rate
+        rows.append(("ratio workbench / headless", f"{ratio:.3f}", verdict(abs(ratio - 1) <= 0.05, "within 5%")))
+    if bench_wall and head_wall:
+        ratio = bench_wall / head_wall
+        rows.append(("wall clock incl. validation: workbench / headless",
+                     f"{bench_wall:,.0f} / {head_wall:,.0f} samples/s = {ratio:.3f}",
+                     verdict(abs(ratio - 1) <= 0.05, "within 5%")))
+
+    header = ("figure", "value", "target")
+    widths = [max(len(row[i]) for row in [header] + rows) for i in range(3)]
+    for row in [header] + rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+
+    shares = ", ".join(f"{name} {share:.0%}" for name, share in results["breakdown"].items())
+    rate_list = ", ".join(f"{r / 1000:g}k" for r in rates)
+    print()
+    print("How each was measured:")
+    print(f"  workbench: {results['workbench']} --save-dir <tmp> --autosave-dir <tmp>"
+          f"  (in tmux -L {results['socket']} -f /dev/null, {WIDTH}x{HEIGHT}, LC_ALL=C.UTF-8)")
+    print(f"  latency: after RUNNING + 3 s, {options.presses} presses per key 0.15-0.35 s apart; from before "
+          f"`tmux send-keys` to the end of the first `capture-pane` showing the change; polling resolution "
+          f"{ms(statistics.median(all_captures))} per capture-pane (median; p95 {ms(percentile(all_captures, 0.95))})")
+    print(f"  bytes: script -q -f -c '<workbench>' typescript in the pane; growth of the typescript over "
+          f"{results['byte_seconds']:.1f} s after RUNNING + {options.warmup:g} s ({results['byte_count']} bytes; "
+          f"KB = 1000 bytes)")
+    print(f"  bytes by kind and by where each cursor move lands: {shares}")
+    print(f"  workbench throughput: status line read every 2 s in that window ({rate_list}); "
+          f"wall clock from its epoch/batch progress x {per_batch or 0:.1f} samples per batch")
+    print(f"  headless: {results['headless_command']}, {options.headless_runs} runs on a pty, half before and "
+          f"half after the workbench window; its samples/s times the training steps only; wall clock is the gap "
+          f"between epoch lines (train + validation)")
+
+
+if __name__ == "__main__":
+    main()
