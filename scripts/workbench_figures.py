@@ -206,6 +206,18 @@ def run_headless(binary, args, cwd, env):
     return train_size, epochs
 
 
+def set_paused(tmux, paused):
+    """Presses space and waits for the status line to say PAUSED (or RUNNING again)."""
+    want = "PAUSED" if paused else "RUNNING"
+    tmux.send(" ")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        if status_line(tmux.capture()).startswith(want):
+            return
+        time.sleep(0.05)
+    fail(f"the workbench did not show {want} after space; last screen:\n" + tmux.capture())
+
+
 def byte_breakdown(output):
     """Where a window of terminal output went: shares of colour (SGR) sequences, the status line,
     and the left and right halves of the screen, by the cursor position each write starts at."""
@@ -236,8 +248,10 @@ def main():
     parser.add_argument("--presses", type=int, default=30, help="key presses per latency figure")
     parser.add_argument("--warmup", type=float, default=10, help="seconds of training before measuring bytes")
     parser.add_argument("--window", type=float, default=20, help="seconds over which bytes are counted")
-    parser.add_argument("--headless-runs", type=int, default=4,
-                        help="headless runs (half before, half after the byte window)")
+    parser.add_argument("--rounds", type=int, default=4,
+                        help="throughput rounds (one headless run and one workbench sample each)")
+    parser.add_argument("--sample", type=float, default=6,
+                        help="seconds of workbench status line read per throughput round")
     parser.add_argument("--data", choices=["fashion", "digits"],
                         help="data set (default: fashion when installed, else digits)")
     options = parser.parse_args()
@@ -271,7 +285,7 @@ def main():
     tmux = Tmux(socket)
     try:
         # 1. keystroke-to-screen latency
-        print(f"[1/4] latency: {shown_command} at {WIDTH}x{HEIGHT}, "
+        print(f"[1/3] latency: {shown_command} at {WIDTH}x{HEIGHT}, "
               f"{options.presses} presses of ? and of f ...", flush=True)
         tmux.start(workbench_command, work)
         wait_running(tmux)
@@ -280,19 +294,10 @@ def main():
             results[name] = measure_latency(tmux, key, marker, options.presses)
         tmux.stop()
 
-        # 3b (first half). headless throughput, run on both sides of the workbench's window so
-        # that a change in the machine's load shows up as a spread rather than a bias.
-        print(f"[2/4] headless: aelab {' '.join(headless_args)} x {(options.headless_runs + 1) // 2} ...",
-              flush=True)
-        headless, train_size = [], None
-        for _ in range((options.headless_runs + 1) // 2):
-            train_size, epochs = run_headless(binary, headless_args, work, env)
-            headless.append(epochs)
-
-        # 2. bytes per second (and 3a. workbench throughput, from the same steady state)
+        # 2. bytes per second, and the workbench's throughput in that steady state
         typescript = os.path.join(work, "typescript")
         script_command = f"script -q -f -c {shlex.quote(workbench_command)} {shlex.quote(typescript)}"
-        print(f"[3/4] bytes: script -q -f -c '{shown_command}' typescript, {options.warmup:g} s warm-up, "
+        print(f"[2/3] bytes: script -q -f -c '{shown_command}' typescript, {options.warmup:g} s warm-up, "
               f"{options.window:g} s window ...", flush=True)
         tmux = Tmux(socket)
         tmux.start(script_command, work)
@@ -301,22 +306,27 @@ def main():
         size0, time0 = os.path.getsize(typescript), time.monotonic()
         rates, progress = sample_steady_state(tmux, options.window, every=2.0)
         size1, time1 = os.path.getsize(typescript), time.monotonic()
-        screen = tmux.capture()
-        tmux.stop()
-        if "RUNNING" not in status_line(screen):
-            fail("the workbench was not RUNNING at the end of the byte window; last screen:\n" + screen)
+        if "RUNNING" not in status_line(tmux.capture()):
+            fail("the workbench was not RUNNING at the end of the byte window; last screen:\n" + tmux.capture())
         results.update(byte_count=size1 - size0, byte_seconds=time1 - time0, rates=rates, progress=progress)
         with open(typescript, "rb") as file:
             file.seek(size0)
             results["breakdown"] = byte_breakdown(file.read(size1 - size0))
 
-        # 3b (second half).
-        print(f"[4/4] headless: aelab {' '.join(headless_args)} x {options.headless_runs // 2} ...",
-              flush=True)
-        for _ in range(options.headless_runs // 2):
+        # 3. throughput, paired: each round pauses the same workbench, runs the headless command
+        # alone, resumes, and reads the status line; so both halves of a round see the same load.
+        print(f"[3/3] throughput: {options.rounds} rounds of (workbench paused: aelab {' '.join(headless_args)}; "
+              f"workbench resumed: {options.sample:g} s of status line) ...", flush=True)
+        rounds = []
+        for _ in range(options.rounds):
+            set_paused(tmux, True)
             train_size, epochs = run_headless(binary, headless_args, work, env)
-            headless.append(epochs)
-        results.update(headless=headless, train_size=train_size)
+            set_paused(tmux, False)
+            time.sleep(2.0)  # the first rate window after a pause spans the pause
+            readings, steps = sample_steady_state(tmux, options.sample, every=0.5)
+            rounds.append((epochs, readings, steps))
+        tmux.stop()
+        results.update(rounds=rounds, train_size=train_size)
     finally:
         tmux.run("kill-server", check=False)
         shutil.rmtree(work, ignore_errors=True)
@@ -361,28 +371,30 @@ def report(results, options):
     rows.append(("bytes to the terminal, dashboard steady state", f"{kbs:.2f} KB/s",
                  verdict(kbs < 10, "< 10 KB/s")))
 
-    rates, progress, train_size = results["rates"], results["progress"], results["train_size"]
-    per_batch = train_size / progress[0][3] if progress else None
-    bench_rate = statistics.median(rates) if rates else None
-    bench_wall = progress_rate(progress, per_batch) if per_batch else None
-    head_rates = [rate for epochs in results["headless"] for _, rate, _ in epochs]
-    head_rate = statistics.median(head_rates)
-    head_walls = [train_size / (b[0] - a[0]) for epochs in results["headless"] for a, b in zip(epochs, epochs[1:])]
-    head_wall = statistics.median(head_walls) if head_walls else None
+    train_size, rounds = results["train_size"], results["rounds"]
+    batches_per_epoch = next((steps[0][3] for _, _, steps in rounds if steps), None)
+    per_batch = train_size / batches_per_epoch if batches_per_epoch else None
+    bench_all = [rate for _, readings, _ in rounds for rate in readings]
+    head_all = [rate for epochs, _, _ in rounds for _, rate, _ in epochs]
+    ratios, wall_ratios = [], []
+    for epochs, readings, steps in rounds:
+        if readings:
+            ratios.append(statistics.median(readings) / statistics.median(r for _, r, _ in epochs))
+        bench_wall = progress_rate(steps, per_batch) if per_batch else None
+        if bench_wall and len(epochs) > 1:
+            wall_ratios.append(bench_wall * (epochs[-1][0] - epochs[-2][0]) / train_size)
     rows.append(("throughput in the workbench (status line)",
-                 f"{bench_rate:,.0f} samples/s (median of {len(rates)}, range {spread(rates)})"
-                 if bench_rate else "no reading", "-"))
+                 f"{statistics.median(bench_all):,.0f} samples/s (median of {len(bench_all)}, "
+                 f"range {spread(bench_all)})" if bench_all else "no reading", "-"))
     rows.append(("throughput headless (aelab train)",
-                 f"{head_rate:,.0f} samples/s (median of {len(head_rates)} epochs, range {spread(head_rates)})",
-                 "-"))
-    if bench_rate:
-        ratio = bench_rate / head_rate
-        rows.append(("ratio workbench / headless", f"{ratio:.3f}", verdict(abs(ratio - 1) <= 0.05, "within 5%")))
-    if bench_wall and head_wall:
-        ratio = bench_wall / head_wall
-        rows.append(("wall clock incl. validation: workbench / headless",
-                     f"{bench_wall:,.0f} / {head_wall:,.0f} samples/s = {ratio:.3f}",
-                     verdict(abs(ratio - 1) <= 0.05, "within 5%")))
+                 f"{statistics.median(head_all):,.0f} samples/s (median of {len(head_all)} epochs, "
+                 f"range {spread(head_all)})", "-"))
+    for label, values in (("ratio workbench / headless, median of rounds", ratios),
+                          ("same, wall clock incl. validation", wall_ratios)):
+        if values:
+            ratio = statistics.median(values)
+            rows.append((label, f"{ratio:.3f} (rounds: {', '.join(f'{v:.2f}' for v in values)})",
+                         verdict(abs(ratio - 1) <= 0.05, "within 5%")))
 
     header = ("figure", "value", "target")
     widths = [max(len(row[i]) for row in [header] + rows) for i in range(3)]
@@ -390,7 +402,6 @@ def report(results, options):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
 
     shares = ", ".join(f"{name} {share:.0%}" for name, share in results["breakdown"].items())
-    rate_list = ", ".join(f"{r / 1000:g}k" for r in rates)
     print()
     print("How each was measured:")
     print(f"  workbench: {results['workbench']} --save-dir <tmp> --autosave-dir <tmp>"
@@ -402,12 +413,15 @@ def report(results, options):
           f"{results['byte_seconds']:.1f} s after RUNNING + {options.warmup:g} s ({results['byte_count']} bytes; "
           f"KB = 1000 bytes)")
     print(f"  bytes by kind and by where each cursor move lands: {shares}")
-    print(f"  workbench throughput: status line read every 2 s in that window ({rate_list}); "
-          f"wall clock from its epoch/batch progress x {per_batch or 0:.1f} samples per batch")
-    print(f"  headless: {results['headless_command']}, {options.headless_runs} runs on a pty, half before and "
-          f"half after the workbench window; its samples/s times the training steps only; wall clock is the gap "
-          f"between epoch lines (train + validation)")
-
+    steady = results["rates"]
+    print(f"  throughput: {options.rounds} rounds; each pauses the workbench (space), runs "
+          f"{results['headless_command']} on a pty, resumes, waits 2 s and reads the status line every 0.5 s for "
+          f"{options.sample:g} s. A round's ratio is the median status-line rate over the median headless epoch "
+          f"rate (headless times the training steps only). The wall-clock ratio uses the workbench's epoch/batch "
+          f"progress x {per_batch or 0:.1f} samples per batch against the gap between the headless epoch lines.")
+    if steady:
+        print(f"  (status line in the byte window, no pauses: median {statistics.median(steady):,.0f} samples/s, "
+              f"range {spread(steady)})")
 
 if __name__ == "__main__":
     main()

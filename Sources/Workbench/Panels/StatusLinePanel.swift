@@ -13,7 +13,9 @@ public struct StatusLinePanel: Panel {
         // "? help" always stays at the right end; a note sits just left of it, cut to fit
         let hint = "? help"
         let right = Self.rightPart(state)
-        let noteRoom = max(0, min(rect.width - 12 - hint.count - 2, rect.width / 2))
+        // a note takes at most half the line, an error as much as it needs
+        let widest = right?.role == .error ? rect.width : rect.width / 2
+        let noteRoom = max(0, min(rect.width - 12 - hint.count - 2, widest))
         let note = right.map { String($0.text.prefix(noteRoom)) } ?? ""
         let hintWidth = min(hint.count, rect.width)
         canvas.writeRight(String(hint.prefix(hintWidth)), in: rect, y: row, role: .dim)
