@@ -20,6 +20,7 @@ import re
 import select
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,8 @@ class Tmux:
     def __init__(self, socket):
         self.socket = socket
         self.session = "figures"
+        self.socket_path = None
+        self.pane_pid = None
 
     def run(self, *args, check=True):
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
@@ -74,6 +77,9 @@ class Tmux:
         self.run("new-session", "-d", "-s", self.session, "-x", str(WIDTH), "-y", str(HEIGHT),
                  "-c", cwd, command)
         self.run("set-option", "-t", self.session, "remain-on-exit", "on", check=False)
+        fields = self.run("display-message", "-p", "#{socket_path} #{pane_pid}", check=False).stdout.split()
+        if len(fields) == 2:
+            self.socket_path, self.pane_pid = fields[0], int(fields[1])
 
     def capture(self):
         return self.run("capture-pane", "-p", "-t", self.session, check=False).stdout
@@ -92,7 +98,24 @@ class Tmux:
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline and not self.pane_dead():
                 time.sleep(0.1)
+        self.kill()
+
+    def kill(self):
+        """Ends this server, waits for the pane's process (it autosaves on hang-up), and removes
+        the server's socket file (tmux 3.3 leaves it behind)."""
         self.run("kill-server", check=False)
+        deadline = time.monotonic() + 10
+        while self.pane_pid and time.monotonic() < deadline:
+            try:
+                os.kill(self.pane_pid, 0)
+            except OSError:
+                break
+            time.sleep(0.05)
+        if self.socket_path and os.path.basename(self.socket_path) == self.socket:
+            try:
+                os.unlink(self.socket_path)
+            except OSError:
+                pass
 
 
 def status_line(screen):
@@ -283,6 +306,7 @@ def main():
     os.environ.pop("TMUX", None)
     results = {}
     tmux = Tmux(socket)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("workbench_figures: stopped"))  # still clean up
     try:
         # 1. keystroke-to-screen latency
         print(f"[1/3] latency: {shown_command} at {WIDTH}x{HEIGHT}, "
@@ -304,11 +328,11 @@ def main():
         wait_running(tmux)
         time.sleep(options.warmup)
         size0, time0 = os.path.getsize(typescript), time.monotonic()
-        rates, progress = sample_steady_state(tmux, options.window, every=2.0)
+        rates, _ = sample_steady_state(tmux, options.window, every=2.0)
         size1, time1 = os.path.getsize(typescript), time.monotonic()
         if "RUNNING" not in status_line(tmux.capture()):
             fail("the workbench was not RUNNING at the end of the byte window; last screen:\n" + tmux.capture())
-        results.update(byte_count=size1 - size0, byte_seconds=time1 - time0, rates=rates, progress=progress)
+        results.update(byte_count=size1 - size0, byte_seconds=time1 - time0, rates=rates)
         with open(typescript, "rb") as file:
             file.seek(size0)
             results["breakdown"] = byte_breakdown(file.read(size1 - size0))
@@ -325,10 +349,9 @@ def main():
             time.sleep(2.0)  # the first rate window after a pause spans the pause
             readings, steps = sample_steady_state(tmux, options.sample, every=0.5)
             rounds.append((epochs, readings, steps))
-        tmux.stop()
         results.update(rounds=rounds, train_size=train_size)
     finally:
-        tmux.run("kill-server", check=False)
+        tmux.stop()
         shutil.rmtree(work, ignore_errors=True)
     results.update(load_before=load_before, load_after=os.getloadavg(), data=data, socket=socket,
                    workbench=shown_command, headless_command="aelab " + " ".join(headless_args))
@@ -356,10 +379,11 @@ def report(results, options):
     print(f"data: {results['data']}; model: the default (784-32-784 relu/sigmoid, BCE, Adam lr 0.001, "
           f"batch 128, 2 BLAS threads)")
     print()
-    rows, all_captures = [], []
+    rows, all_captures, all_sends = [], [], []
     for key, label in (("?", "? toggles help overlay"), ("f", "f toggles FROZEN (status line)")):
-        latencies, captures, _, misses = results[key]
+        latencies, captures, sends, misses = results[key]
         all_captures += captures
+        all_sends += sends
         if latencies:
             value = f"median {ms(statistics.median(latencies))}, p95 {ms(percentile(latencies, 0.95))}"
             value += f" (n={len(latencies)}" + (f", {misses} missed" if misses else "") + ")"
@@ -408,7 +432,8 @@ def report(results, options):
           f"  (in tmux -L {results['socket']} -f /dev/null, {WIDTH}x{HEIGHT}, LC_ALL=C.UTF-8)")
     print(f"  latency: after RUNNING + 3 s, {options.presses} presses per key 0.15-0.35 s apart; from before "
           f"`tmux send-keys` to the end of the first `capture-pane` showing the change; polling resolution "
-          f"{ms(statistics.median(all_captures))} per capture-pane (median; p95 {ms(percentile(all_captures, 0.95))})")
+          f"{ms(statistics.median(all_captures))} per capture-pane (median; p95 {ms(percentile(all_captures, 0.95))}); "
+          f"send-keys itself takes {ms(statistics.median(all_sends))} (median), included")
     print(f"  bytes: script -q -f -c '<workbench>' typescript in the pane; growth of the typescript over "
           f"{results['byte_seconds']:.1f} s after RUNNING + {options.warmup:g} s ({results['byte_count']} bytes; "
           f"KB = 1000 bytes)")
@@ -422,6 +447,7 @@ def report(results, options):
     if steady:
         print(f"  (status line in the byte window, no pauses: median {statistics.median(steady):,.0f} samples/s, "
               f"range {spread(steady)})")
+
 
 if __name__ == "__main__":
     main()
