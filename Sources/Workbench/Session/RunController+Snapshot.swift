@@ -1,6 +1,7 @@
 // RunController+Snapshot: turning a run into the immutable snapshot the UI draws. Runs on the
 // training queue; the costly parts (filters, scatter, walk) only when the view asks for them.
 import AutoencoderKit
+import Dispatch
 import Foundation
 
 extension RunController {
@@ -10,9 +11,10 @@ extension RunController {
         let config = trainer.config
         let set = dataset.validation
         let probeIndices = self.probeIndices
-        let probe = trainer.probe(set, indices: probeIndices)
-        let statisticsCodes = trainer.probe(set, indices: statisticsIndices).codes
-        let statistics = RunController.codeStatistics(statisticsCodes)
+        let visuals = currentVisuals(probeIndices)
+        let probe = (reconstructions: visuals.reconstructions, codes: visuals.codes)
+        let statisticsCodes = visuals.statisticsCodes
+        let statistics = visuals.statistics
         let unit = config.loss.perPixelUnit
         let history = trainer.history
         let train = MetricSeries(
@@ -22,7 +24,7 @@ extension RunController {
             name: "validation", unit: unit,
             points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
         let inputs = probeIndices.map { Array(set.image($0)) }
-        let errors = zip(inputs, probe.reconstructions).map { config.loss.sampleError(input: $0, reconstruction: $1) }
+        let errors = visuals.errors
         return TrainingSnapshot(
             runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
             batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
@@ -35,12 +37,38 @@ extension RunController {
             probeCodes: probe.codes, codeStatistics: statistics,
             samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
             note: note, pairID: pairID, probeStart: probeIndices.first ?? 0, probeErrors: errors,
-            lastEpochSeconds: history.last?.seconds, jacobianNorm: trainer.jacobianNorm(codes: statisticsCodes),
-            references: references, codeHistogram: CodeProjection.histogram(statisticsCodes),
+            lastEpochSeconds: history.last?.seconds, jacobianNorm: visuals.jacobianNorm,
+            references: references, codeHistogram: visuals.histogram,
             history: self.history.frames, historyInputs: historyIndices.map { Array(set.image($0)) },
             filters: display.filters ? filters() : [],
             scatter: display.scatter ? scatter() : nil,
             walk: display.walk.flatMap(walk))
+    }
+
+    /// Probe reconstructions, codes and code statistics: recomputed at most once a second while
+    /// the run trains (images and heatmaps that change every frame would repaint most of the
+    /// screen five times a second over a slow link), and at once when the run pauses, an
+    /// epoch ends or the probe page changes.
+    func currentVisuals(_ probeIndices: [Int]) -> RunVisuals {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let cached = cachedVisuals, status == .running, cached.epoch == trainer.epoch,
+            cached.probeIndices == probeIndices, now - cached.time < RunVisuals.refreshNanoseconds
+        {
+            return cached
+        }
+        let set = dataset.validation
+        let probe = trainer.probe(set, indices: probeIndices)
+        let statisticsCodes = trainer.probe(set, indices: statisticsIndices).codes
+        let inputs = probeIndices.map { Array(set.image($0)) }
+        let visuals = RunVisuals(
+            time: now, epoch: trainer.epoch, probeIndices: probeIndices,
+            reconstructions: probe.reconstructions, codes: probe.codes, statisticsCodes: statisticsCodes,
+            statistics: RunController.codeStatistics(statisticsCodes),
+            errors: zip(inputs, probe.reconstructions).map { trainer.config.loss.sampleError(input: $0, reconstruction: $1) },
+            jacobianNorm: trainer.jacobianNorm(codes: statisticsCodes),
+            histogram: CodeProjection.histogram(statisticsCodes))
+        cachedVisuals = visuals
+        return visuals
     }
 
     /// The validation samples shown as probes: `probeCount` from the requested page, wrapping.

@@ -31,6 +31,8 @@ final class RunController {
     let statisticsIndices: [Int]
     private var throughputWindow: (started: UInt64, samples: Int) = (DispatchTime.now().uptimeNanoseconds, 0)
     var samplesPerSecond = 0.0
+    /// The last computed probe pictures and code statistics (see `currentVisuals`).
+    var cachedVisuals: RunVisuals?
 
     enum StepTarget: Equatable {
         case batch
