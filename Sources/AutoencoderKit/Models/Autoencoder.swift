@@ -211,7 +211,8 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         var useA = true
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
             let layer = layout.layers[index]
-            let input = index == 0 ? x : UnsafePointer(activations[index - 1].pointer)
+            var input = index == 0 ? x : UnsafePointer(activations[index - 1].pointer)
+            if index == codeLayerIndex + 1 && architecture.stochasticCode { input = UnsafePointer(sampledCode.pointer) }
             let dx: UnsafeMutablePointer<T>? = index == 0 ? nil : (useA ? scratchA.pointer : scratchB.pointer)
             layer.backward(
                 input: input, preactivationGradient: dz, inputGradient: dx, batch: batch,

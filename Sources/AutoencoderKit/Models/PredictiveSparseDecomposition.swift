@@ -50,10 +50,10 @@ public final class PredictiveSparseDecomposition<T: EngineScalar>: @unchecked Se
     private var encoder: DenseLayer { model.layout.layers[0] }
     private var decoder: DenseLayer { model.layout.layers[1] }
 
-    /// Runs the fast encoder: `prediction` = f(x), and `inferred` starts there.
-    public func predict(_ x: UnsafePointer<T>, batch: Int) {
+    /// Runs the fast encoder: `prediction` = f(x); with `resetCode`, `inferred` starts there.
+    public func predict(_ x: UnsafePointer<T>, batch: Int, resetCode: Bool = true) {
         encoder.forward(input: x, output: prediction.pointer, batch: batch, parameters: model.parameters.pointer)
-        inferred.pointer.update(from: prediction.pointer, count: batch * model.architecture.codeSize)
+        if resetCode { inferred.pointer.update(from: prediction.pointer, count: batch * model.architecture.codeSize) }
     }
 
     /// Decodes `inferred` into `logits`/`output` and returns Σ L over batch and pixels, writing
