@@ -6,7 +6,7 @@ struct AelabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aelab",
         abstract: "A terminal workbench for autoencoder experiments.",
-        subcommands: [WorkbenchCommand.self, TrainCommand.self, BenchCommand.self],
+        subcommands: [WorkbenchCommand.self, TrainCommand.self, PresetsCommand.self, BenchCommand.self],
         defaultSubcommand: WorkbenchCommand.self)
 
     /// Parses, runs, and exits: 0 on success, 2 for a bad argument, 1 for a failure at run time.

@@ -8,8 +8,8 @@ struct TrainCommand: ParsableCommand {
         commandName: "train", abstract: "Train an autoencoder headless, one line per epoch.")
 
     @OptionGroup var model: ModelOptions
-    @Option(help: "Run name (used in messages and metrics).")
-    var name: String = "run"
+    @Option(help: "Run name (used in messages and metrics; default: the preset's name, or run).")
+    var name: String?
     @Option(help: "Output folder for metrics.jsonl (created if missing).")
     var out: String?
 
@@ -25,7 +25,7 @@ struct TrainCommand: ParsableCommand {
             throw UsageError(message: "\(error)")
         }
         let unit = config.loss.perPixelUnit
-        print("aelab train: \(config.architecture.description) \(config.loss.shortName) \(config.optimizer.kind.rawValue) lr \(config.optimizer.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
+        print("aelab train: \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(config.optimizer.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
         let log = try outputFolder.map { try MetricsFile(path: $0 + "/metrics.jsonl") }
         for _ in 0..<config.epochs {
             let metrics: EpochMetrics
@@ -42,7 +42,28 @@ struct TrainCommand: ParsableCommand {
 
     static func line(_ m: EpochMetrics, epochs: Int, unit: String) -> String {
         let imageUnit = m.loss.perImageUnit
-        return "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))  \(Int(m.samplesPerSecond.rounded())) samples/s  \(fmt(m.seconds, 2)) s"
+        var text = "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))"
+        for penalty in m.penalties { text += " + \(penalty.name) \(fmt(penalty.value, 4))" }
+        if !m.penalties.isEmpty { text += " = total \(fmt(m.trainTotal, 4))" }
+        text += "  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))"
+        if let corrupted = m.validationCorruptedLossPerPixel { text += "  val corrupted \(fmt(corrupted, 4)) \(unit)" }
+        text += "  code mean \(fmt(m.meanCodeActivation, 3))"
+        if let j = m.meanJacobianFrobenius { text += "  ‖J‖F \(fmt(j, 3))" }
+        text += "  \(Int(m.samplesPerSecond.rounded())) samples/s  \(fmt(m.seconds, 2)) s"
+        return text
+    }
+
+    /// ", L1 λ 0.0003 (per example, batch mean)" and the like; empty without regularizers.
+    static func regularizerSummary(_ c: TrainingConfig) -> String {
+        var parts: [String] = []
+        let r = c.regularization
+        if let l1 = r.l1 { parts.append("L1 λ \(l1) (λ·Σ|h| per example, batch mean)") }
+        if let kl = r.kl { parts.append("KL β \(kl.beta) ρ \(kl.rho)") }
+        if let k = r.kSparse { parts.append("k-sparse k \(k)") }
+        if let d = r.denoising { parts.append("denoising \(d.description)") }
+        if let l = r.contractive { parts.append("contractive λ \(l)") }
+        if c.pretrainEpochsPerLayer > 0 { parts.append("greedy pretraining \(c.pretrainEpochsPerLayer) epochs/layer") }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 
     private func prepareOutputFolder(_ path: String) throws -> String {
