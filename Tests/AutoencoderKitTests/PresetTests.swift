@@ -79,9 +79,11 @@ struct PresetTests {
         #expect(syntax.count == 1 && syntax[0].hasPrefix("bad.toml:2:"))
     }
 
-    @Test("a missing preset says where it looked")
+    @Test("a missing preset says where it looked and which presets there are")
     func notFound() {
         let error = #expect(throws: PresetLoadError.self) { try PresetLibrary(folders: ["/nowhere"]).load("nope") }
         #expect(error?.description.contains("/nowhere") == true)
+        let listed = #expect(throws: PresetLoadError.self) { try PresetLibrary(folders: [Self.samples]).load("nope") }
+        #expect(listed?.description.contains("presets: undercomplete, ") == true)
     }
 }

@@ -148,8 +148,8 @@ public struct Preset: Sendable, Equatable {
 
 /// Why a preset could not be used.
 public enum PresetLoadError: Error, Equatable, CustomStringConvertible {
-    /// No preset of that name in any search folder.
-    case notFound(name: String, searched: [String])
+    /// No preset of that name in any search folder; `available` lists the presets that are.
+    case notFound(name: String, searched: [String], available: [String])
     case unreadable(path: String, reason: String)
     /// Not valid TOML (file, line, column).
     case syntax(TOMLError)
@@ -158,9 +158,10 @@ public enum PresetLoadError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .notFound(let name, let searched):
+        case .notFound(let name, let searched, let available):
             let folders = searched.isEmpty ? "no samples folder found" : "looked in " + searched.joined(separator: ", ")
-            return "no preset named \"\(name)\" (\(folders)); set AELAB_PRESETS to the folder of presets, or give a path to a .toml file"
+            let choices = available.isEmpty ? "" : "; presets: " + available.joined(separator: ", ")
+            return "no preset named \"\(name)\" (\(folders))\(choices); set AELAB_PRESETS to the folder of presets, or give a path to a .toml file"
         case .unreadable(let path, let reason): return "cannot read preset \(path): \(reason)"
         case .syntax(let error): return error.description
         case .invalid(let error): return error.description

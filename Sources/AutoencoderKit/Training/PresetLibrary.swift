@@ -47,7 +47,7 @@ public struct PresetLibrary: Sendable {
     /// Loads a preset by name or path.
     /// - Throws: `PresetLoadError`.
     public func load(_ nameOrPath: String) throws(PresetLoadError) -> Preset {
-        guard let path = path(for: nameOrPath) else { throw .notFound(name: nameOrPath, searched: folders) }
+        guard let path = path(for: nameOrPath) else { throw .notFound(name: nameOrPath, searched: folders, available: names()) }
         return try Preset.load(path: path)
     }
 
