@@ -7,21 +7,12 @@ import Testing
 
 @Suite("Regularizer gradients match central differences")
 struct RegularizerGradientTests {
-    static func model(_ architecture: Architecture, seed: UInt64 = 3) -> Autoencoder<Double> {
-        var random = RandomGenerator(seed: seed)
-        let model = Autoencoder<Double>(architecture: architecture, batchCapacity: 4, random: &random)
-        for i in 0..<model.parameters.count where model.parameters[i] == 0 {
-            model.parameters[i] = Double(random.nextUniform() - 0.5) * 0.2
-        }
-        return model
-    }
-
     /// Relative error of the back-propagation objective's gradient with `regularization`.
     static func check(
         _ architecture: Architecture, _ regularization: Regularization, loss: ReconstructionLoss = .bce,
         noise: [Double]? = nil, warmUp: Bool = false, seed: UInt64 = 3
     ) -> Double {
-        let model = Self.model(architecture, seed: seed)
+        let model = GradientCheck.model(architecture, seed: seed)
         let regularizer = CodeRegularizer<Double>(
             regularization: regularization, architecture: architecture, capacity: 4,
             variationalWeight: architecture.stochasticCode ? 0.7 : nil)
@@ -110,7 +101,7 @@ struct RegularizerGradientTests {
     func psd() {
         for (code, loss, output) in [(Activation.tanh, ReconstructionLoss.mse, Activation.identity), (.sigmoid, .bce, .sigmoid)] {
             let a = Self.shallow(code, output: output)
-            let model = Self.model(a)
+            let model = GradientCheck.model(a)
             let rule = PredictiveSparseDecomposition(model: model, settings: PSDSettings(lambda: 0.02, gamma: 0.3, inferenceSteps: 20), loss: loss)
             let x = GradientCheck.batch(3, 7, seed: 13)
             x.withUnsafeBufferPointer { xs in

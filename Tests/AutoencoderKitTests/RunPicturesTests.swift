@@ -95,4 +95,19 @@ struct RunPicturesTests {
         #expect(trainer.history.last?.deadUnits == probed.deadUnits)
         #expect(trainer.codeStatistics(of: set, limit: 5) == CodeStatistics(codes: trainer.probe(set, indices: Array(0..<5)).codes))
     }
+
+    @Test("decoding probed codes gives the probed reconstructions, for a VAE's mean code too", arguments: [false, true])
+    func decodeCodes(vae: Bool) throws {
+        var config = CheckpointTests.config()
+        if vae { config.kind = .vae }
+        let trainer = try Trainer(config: config, dataset: CheckpointTests.data)
+        try trainer.trainEpoch()
+        let probe = trainer.probe(trainer.dataset.validation, indices: Array(0..<10))
+        #expect(probe.codes.allSatisfy { $0.count == 16 })
+        let decoded = trainer.decode(codes: probe.codes)
+        #expect(decoded.count == 10)
+        for (a, b) in zip(decoded, probe.reconstructions) {
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })
+        }
+    }
 }

@@ -118,19 +118,10 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         codeTransform: ((UnsafeMutablePointer<T>, Int) -> Void)? = nil
     ) {
         precondition(batch <= capacity, "batch \(batch) exceeds workspace \(capacity)")
-        let p = UnsafePointer(parameters.pointer)
         var input = x
-        let last = layout.layers.count - 1
-        for (index, layer) in layout.layers.enumerated() {
-            let out = activations[index].pointer
-            if index == last {
-                layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
-                out.update(from: logits.pointer, count: batch * layer.outputSize)
-                layer.activation.forward(out, count: batch * layer.outputSize)
-            } else {
-                layer.forward(input: input, output: out, batch: batch, parameters: p)
-                if index == codeLayerIndex, let codeTransform { codeTransform(out, batch) }
-            }
+        for index in layout.layers.indices {
+            let out = forwardLayer(index, input: input, batch: batch)
+            if index == codeLayerIndex, let codeTransform { codeTransform(out, batch) }
             input = UnsafePointer(out)
             if index == codeLayerIndex && architecture.stochasticCode {
                 sample(statistics: out, noise: noise, batch: batch)
@@ -155,21 +146,26 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
     /// - Precondition: `batch <= capacity`.
     public func decode(_ z: UnsafePointer<T>, batch: Int) {
         precondition(batch <= capacity, "batch \(batch) exceeds workspace \(capacity)")
-        let p = UnsafePointer(parameters.pointer)
         var input = z
-        let last = layout.layers.count - 1
-        for index in (codeLayerIndex + 1)...last {
-            let layer = layout.layers[index]
-            let out = activations[index].pointer
-            if index == last {
-                layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
-                out.update(from: logits.pointer, count: batch * layer.outputSize)
-                layer.activation.forward(out, count: batch * layer.outputSize)
-            } else {
-                layer.forward(input: input, output: out, batch: batch, parameters: p)
-            }
-            input = UnsafePointer(out)
+        for index in (codeLayerIndex + 1)..<layout.layers.count {
+            input = UnsafePointer(forwardLayer(index, input: input, batch: batch))
         }
+    }
+
+    /// Runs layer `index` on `input` into its activation buffer and returns that buffer; the
+    /// output layer also keeps its pre-activations in `logits` (the loss reads them).
+    private func forwardLayer(_ index: Int, input: UnsafePointer<T>, batch: Int) -> UnsafeMutablePointer<T> {
+        let layer = layout.layers[index]
+        let p = UnsafePointer(parameters.pointer)
+        let out = activations[index].pointer
+        if index == layout.layers.count - 1 {
+            layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
+            out.update(from: logits.pointer, count: batch * layer.outputSize)
+            layer.activation.forward(out, count: batch * layer.outputSize)
+        } else {
+            layer.forward(input: input, output: out, batch: batch, parameters: p)
+        }
+        return out
     }
 
     /// Decodes `count` codes drawn from the prior N(0, I): new images from a VAE.

@@ -4,25 +4,23 @@
 // Shapes: N = samples, D = input (784), H = code units, W[out, in] row-major per layer.
 
 extension Trainer {
-    /// Decodes code vectors: r = g(h) for each row, by running the model with its code layer
-    /// overwritten (the encoder's output is discarded).
+    /// Decodes code vectors: r = g(h) for each row, through the decoder only
+    /// (`Autoencoder.decode`; for a VAE the rows are z).
     /// - Parameter codes: N codes of H values each (shorter rows are padded with zeros).
     /// - Returns: N reconstructions of D values in the output activation's range.
-    /// - Complexity: One forward pass per `batchSize` codes.
+    /// - Complexity: One decoder pass per `batchSize` codes.
     public func decode(codes: [[Float]]) -> [[Float]] {
         let d = config.architecture.inputSize
         let h = config.architecture.codeSize
-        let zeros = FloatBuffer(count: min(max(codes.count, 1), config.batchSize) * d)
+        let z = FloatBuffer(count: min(max(codes.count, 1), config.batchSize) * h)
         var result: [[Float]] = []
         var start = 0
         while start < codes.count {
             let size = min(config.batchSize, codes.count - start)
-            let chunk = codes[start..<(start + size)]
-            model.forward(zeros.pointer, batch: size) { code, _ in
-                for (row, values) in chunk.enumerated() {
-                    for j in 0..<h { code[row * h + j] = j < values.count ? values[j] : 0 }
-                }
+            for (row, values) in codes[start..<(start + size)].enumerated() {
+                for j in 0..<h { z[row * h + j] = j < values.count ? values[j] : 0 }
             }
+            model.decode(UnsafePointer(z.pointer), batch: size)
             for row in 0..<size {
                 result.append(Array(UnsafeBufferPointer(start: model.reconstruction + row * d, count: d)))
             }
