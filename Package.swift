@@ -38,14 +38,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/aelab"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "AutoencoderKitTests", dependencies: ["AutoencoderKit", "CBLAS"],
+            name: "AutoencoderKitTests", dependencies: ["AutoencoderKit", "CBLAS", "CZlib", "TestSupport"],
             path: "Tests/AutoencoderKitTests"),
         .testTarget(
             name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit"],
             path: "Tests/WorkbenchTests", resources: [.copy("Snapshots")]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["AutoencoderKit"],
+            name: "EndToEndTests", dependencies: ["AutoencoderKit", "TestSupport"],
             path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v5]

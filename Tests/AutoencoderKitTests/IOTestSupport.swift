@@ -1,6 +1,7 @@
 // Helpers for the file-format tests: a scratch folder and a way to run python3.
 
 import Foundation
+import TestSupport
 
 /// A fresh folder under the system temporary folder, removed by `remove()`.
 struct ScratchFolder {
@@ -30,20 +31,7 @@ enum Python {
 
     /// Runs python3 with the arguments; nil when python3 cannot be started.
     static func run(_ arguments: [String]) -> (status: Int32, output: String, errors: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return nil }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: output, as: UTF8.self),
-            String(decoding: errors, as: UTF8.self)
-        )
+        guard let result = try? ChildProcess.run("/usr/bin/env", ["python3"] + arguments) else { return nil }
+        return (result.status, result.output, result.errors)
     }
 }

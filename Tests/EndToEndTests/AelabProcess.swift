@@ -1,5 +1,6 @@
 // AelabProcess: runs the built `aelab` binary as a child process and captures its output.
 import Foundation
+import TestSupport
 
 enum AelabProcess {
     /// The package's root folder (two levels above this file's folder).
@@ -30,19 +31,8 @@ enum AelabProcess {
     /// Runs `aelab arguments...` in `folder`; returns the exit status, stdout and stderr.
     static func run(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, output: String, errors: String) {
         guard let binary else { throw Missing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        let result = try ChildProcess.run(binary, arguments, directory: folder)
+        return (result.status, result.output, result.errors)
     }
 
     struct Missing: Error, CustomStringConvertible {

@@ -1,5 +1,6 @@
 // TmuxDriver: runs the real aelab binary inside a detached tmux session and reads its screen.
 import Foundation
+import TestSupport
 
 /// One tmux session, on its own server socket (so parallel runs never meet), running a
 /// shell command; every call shells out to tmux.
@@ -71,16 +72,7 @@ final class TmuxDriver {
     }
 
     static func run(_ arguments: [String], capture: Bool = true) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = capture ? pipe : FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = capture ? pipe.fileHandleForReading.readDataToEndOfFile() : Data()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run("/usr/bin/env", arguments, capture: capture)
+        return Result(status: result.status, output: result.output)
     }
 }

@@ -4,6 +4,7 @@
 // release one first). Every case fails before any training starts, so each run takes milliseconds.
 import Foundation
 import Testing
+import TestSupport
 
 /// The built aelab executable, or nil when none has been built.
 let aelabBinary: String? = {
@@ -19,26 +20,10 @@ struct ProcessResult {
     let standardError: String
 }
 
-/// Runs aelab with `arguments`; kills it after `timeout` seconds.
-func runAelab(_ arguments: [String], timeout: TimeInterval = 60) throws -> ProcessResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: aelabBinary ?? "/nonexistent")
-    process.arguments = arguments
-    let errorPipe = Pipe()
-    process.standardError = errorPipe
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    let errorData = errorPipe.fileHandleForReading.readDataToEndOfFile()
-    while process.isRunning {
-        if Date() > deadline {
-            process.terminate()
-            break
-        }
-        Thread.sleep(forTimeInterval: 0.01)
-    }
-    process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, standardError: String(decoding: errorData, as: UTF8.self))
+/// Runs aelab with `arguments` and waits for it.
+func runAelab(_ arguments: [String]) throws -> ProcessResult {
+    let result = try ChildProcess.run(aelabBinary ?? "/nonexistent", arguments)
+    return ProcessResult(status: result.status, standardError: result.errors)
 }
 
 @Suite(
