@@ -123,4 +123,35 @@ struct CheckpointModelKindTests {
         let error = #expect(throws: CheckpointError.self) { try Checkpoint.load(path: path, dataset: CheckpointTests.data) }
         #expect(error?.description.contains("\"epoch_penalty_sums\" has 0 values, but the config has 1 penalties") == true)
     }
+
+    @Test("a checkpoint from before the model kinds (no penalty or pretraining keys) still resumes")
+    func olderCheckpoint() throws {
+        let folder = try ScratchFolder("ckkind")
+        defer { folder.remove() }
+        let config = CheckpointTests.config()
+        let trainer = try Trainer(config: config, dataset: CheckpointTests.data)
+        for _ in 0..<6 { try trainer.trainBatch() }
+        var file = Checkpoint.file(of: trainer)
+        for key in ["epoch_penalty_sums", "pretrained", "pretraining_losses"] { file.metadata[key] = nil }
+        // the history as the older build wrote it: no penalty or code figures
+        let history = try JSONParser.parse(Array((file.metadata["history"] ?? "").utf8))
+        let trimmed = (history.arrayValue ?? []).map { epoch in
+            var fields: JSONObject = [:]
+            for (key, value) in epoch.objectValue?.fields ?? []
+            where !["penalties", "meanCodeActivation", "nearZeroShare", "deadUnits", "meanJacobianFrobenius"].contains(key) {
+                fields.append(key, value)
+            }
+            return JSONValue.object(fields)
+        }
+        file.metadata["history"] = JSONValue.array(trimmed).jsonText
+        let path = folder.file("old.safetensors")
+        try file.write(to: path)
+        let loaded = try Checkpoint.load(path: path, dataset: CheckpointTests.data)
+        #expect(loaded.pretrained && loaded.epochPenaltySums.isEmpty && loaded.step == 6)
+        #expect(loaded.history.map(\.trainLossPerPixel) == trainer.history.map(\.trainLossPerPixel))
+        #expect(loaded.history.first?.penalties == [])
+        try loaded.trainEpoch()
+        try trainer.trainEpoch()
+        #expect(loaded.model.parameters.array == trainer.model.parameters.array)
+    }
 }

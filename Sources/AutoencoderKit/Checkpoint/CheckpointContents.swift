@@ -128,13 +128,16 @@ extension CheckpointContents {
             throw .badMetadata(path: path, key: CheckpointKey.epochSeconds, detail: "is not a number of seconds ≥ 0")
         }
         epochSeconds = seconds
-        epochPenaltySums = try meta.doubleBitsList(CheckpointKey.epochPenaltySums)
+        // the model-kind keys are absent from checkpoints written before chapter 14's models:
+        // those runs have no penalties and no pretraining
+        let older = file.metadata[CheckpointKey.pretrained] == nil
+        epochPenaltySums = older ? [] : try meta.doubleBitsList(CheckpointKey.epochPenaltySums)
         history = try meta.json(CheckpointKey.history, as: [EpochMetrics].self)
         guard history.count == epoch else {
             throw .badMetadata(path: path, key: CheckpointKey.history, detail: "has \(history.count) epochs, but epoch is \(epoch)")
         }
-        pretrained = try meta.bool(CheckpointKey.pretrained)
-        pretrainingLosses = try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)
+        pretrained = older ? config.pretrainEpochsPerLayer == 0 || step > 0 : try meta.bool(CheckpointKey.pretrained)
+        pretrainingLosses = older ? [] : try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)
         let h = config.architecture.codeSize
         if config.regularization.kl?.runningDecay != nil {
             klRunningEstimate = try meta.floatBitsList(CheckpointKey.klRunningEstimate)

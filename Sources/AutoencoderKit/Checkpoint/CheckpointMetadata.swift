@@ -14,7 +14,9 @@
 //   epoch_penalty_sums  the unfinished epoch's running sum of each penalty (in
 //                     `Trainer.penaltyNames` order), Double bits in hex separated by spaces
 //   history           [EpochMetrics] as JSON
-//   pretrained        "true" once greedy pretraining has run (or when it is off), else "false"
+//   pretrained        "true" once greedy pretraining has run (or when it is off), else "false";
+//                     its absence marks a checkpoint from before the model kinds, read with
+//                     no penalty sums and no pretraining
 //   pretraining_losses  [Double] as JSON: each layer's last pretraining loss
 //   kl_running_estimate  the KL penalty's running ρ̂ per code unit, Float bits in hex separated
 //                     by spaces (empty before the first step; only with a running estimate)

@@ -73,6 +73,35 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
     }
 }
 
+extension EpochMetrics {
+    private enum CodingKeys: String, CodingKey {
+        case epoch, step, loss, trainLossPerPixel, validationLossPerPixel, pixelsPerImage, seconds
+        case samplesPerSecond, learningRate, penalties, validationCorruptedLossPerPixel
+        case meanCodeActivation, nearZeroShare, deadUnits, meanJacobianFrobenius
+    }
+
+    /// Decodes metrics; the penalty and code figures may be absent (checkpoint histories written
+    /// before they existed) and read as their defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        epoch = try c.decode(Int.self, forKey: .epoch)
+        step = try c.decode(Int.self, forKey: .step)
+        loss = try c.decode(ReconstructionLoss.self, forKey: .loss)
+        trainLossPerPixel = try c.decode(Double.self, forKey: .trainLossPerPixel)
+        validationLossPerPixel = try c.decode(Double.self, forKey: .validationLossPerPixel)
+        pixelsPerImage = try c.decode(Int.self, forKey: .pixelsPerImage)
+        seconds = try c.decode(Double.self, forKey: .seconds)
+        samplesPerSecond = try c.decode(Double.self, forKey: .samplesPerSecond)
+        learningRate = try c.decode(Float.self, forKey: .learningRate)
+        penalties = try c.decodeIfPresent([PenaltyValue].self, forKey: .penalties) ?? []
+        validationCorruptedLossPerPixel = try c.decodeIfPresent(Double.self, forKey: .validationCorruptedLossPerPixel)
+        meanCodeActivation = try c.decodeIfPresent(Double.self, forKey: .meanCodeActivation) ?? 0
+        nearZeroShare = try c.decodeIfPresent(Double.self, forKey: .nearZeroShare) ?? 0
+        deadUnits = try c.decodeIfPresent(Int.self, forKey: .deadUnits) ?? 0
+        meanJacobianFrobenius = try c.decodeIfPresent(Double.self, forKey: .meanJacobianFrobenius)
+    }
+}
+
 /// Reconstruction loss of a whole image set.
 public struct LossSummary: Sendable, Equatable {
     public var perPixel: Double
