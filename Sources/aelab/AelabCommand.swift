@@ -7,8 +7,8 @@ struct AelabCommand: ParsableCommand {
         commandName: "aelab",
         abstract: "A terminal workbench for autoencoder experiments.",
         subcommands: [
-            WorkbenchCommand.self, TrainCommand.self, BenchCommand.self, EvalCommand.self, ExportCommand.self,
-            SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
+            WorkbenchCommand.self, TrainCommand.self, PresetsCommand.self, BenchCommand.self, EvalCommand.self,
+            ExportCommand.self, SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self)
 

@@ -10,8 +10,8 @@ struct TrainCommand: ParsableCommand {
         commandName: "train", abstract: "Train an autoencoder headless, one line per epoch.")
 
     @OptionGroup var model: ModelOptions
-    @Option(help: "Run name (used in messages and metrics).")
-    var name: String = "run"
+    @Option(help: "Run name (used in messages and metrics; default: the preset's name, or run).")
+    var name: String?
     @Option(help: "Output folder for metrics.jsonl and checkpoint.safetensors (created if missing).")
     var out: String?
     @Option(
@@ -27,13 +27,13 @@ struct TrainCommand: ParsableCommand {
         let dataset = trainer.dataset
         let unit = config.loss.perPixelUnit
         let verb = resume == nil ? "train" : "resume at epoch \(trainer.epoch), step \(trainer.step)"
-        print("aelab \(verb): \(config.architecture.description) \(config.loss.shortName) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
+        print("aelab \(verb): \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
         let log = try outputFolder.map { folder in
             do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
         }
-        if resume != nil, CommandLineFlags.given("lr"), trainer.optimizer.settings.learningRate != model.lr {
-            let change = trainer.changeLearningRate(to: model.lr)
-            print("learning rate set to \(model.lr) from step \(trainer.step)")
+        if resume != nil, let lr = model.lr, trainer.optimizer.settings.learningRate != lr {
+            let change = trainer.changeLearningRate(to: lr)
+            print("learning rate set to \(lr) from step \(trainer.step)")
             do { try log?.append(change) } catch { throw RunError(message: "\(error)") }
         }
         if trainer.epoch >= config.epochs { print("nothing to do: the run has \(trainer.epoch) of \(config.epochs) epochs") }
@@ -47,7 +47,7 @@ struct TrainCommand: ParsableCommand {
             print(Self.line(metrics, epochs: config.epochs, unit: unit))
             guard let outputFolder else { continue }
             do {
-                try log?.append(metrics, code: trainer.codeStatistics(of: dataset.validation))
+                try log?.append(metrics)
                 try trainer.saveCheckpoint(to: outputFolder + "/" + Checkpoint.fileName, dataSource: dataArgument)
             } catch {
                 throw RunError(message: "\(error)")
@@ -56,12 +56,12 @@ struct TrainCommand: ParsableCommand {
         if let outputFolder { print("metrics and checkpoint written to \(outputFolder)/") }
     }
 
-    /// A new run from the model flags.
+    /// A new run from the preset and the model flags.
     private func freshTrainer() throws -> (Trainer, String) {
         let config = try model.config(name: name)
         BLAS.setThreadCount(model.threads)
         do {
-            return (try Trainer(config: config, dataset: try model.dataset()), model.data)
+            return (try Trainer(config: config, dataset: try model.dataset(seed: config.seed)), model.data)
         } catch let error as UsageError {
             throw error
         } catch {
@@ -76,7 +76,7 @@ struct TrainCommand: ParsableCommand {
         let path = Self.checkpointPath(argument)
         let contents: CheckpointContents
         do { contents = try Checkpoint.read(path: path) } catch { throw UsageError(message: "--resume: \(error)") }
-        let ignored = ModelOptions.modelFlags.filter(CommandLineFlags.given)
+        let ignored = model.givenModelFlags
         if !ignored.isEmpty {
             print("note: --\(ignored.joined(separator: ", --")) ignored: the checkpoint fixes the model and optimizer")
         }
@@ -89,7 +89,7 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw UsageError(message: "--data: \(error)")
         }
-        let epochs = CommandLineFlags.given("epochs") ? model.epochs : nil
+        let epochs = model.epochs
         do {
             return (try Checkpoint.load(path: path, dataset: dataset, epochs: epochs), dataArgument)
         } catch {
@@ -108,7 +108,28 @@ struct TrainCommand: ParsableCommand {
 
     static func line(_ m: EpochMetrics, epochs: Int, unit: String) -> String {
         let imageUnit = m.loss.perImageUnit
-        return "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))  \(Int(m.samplesPerSecond.rounded())) samples/s  \(fmt(m.seconds, 2)) s"
+        var text = "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))"
+        for penalty in m.penalties { text += " + \(penalty.name) \(fmt(penalty.value, 4))" }
+        if !m.penalties.isEmpty { text += " = total \(fmt(m.trainTotal, 4))" }
+        text += "  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))"
+        if let corrupted = m.validationCorruptedLossPerPixel { text += "  val corrupted \(fmt(corrupted, 4)) \(unit)" }
+        text += "  code mean \(fmt(m.meanCodeActivation, 3))"
+        if let j = m.meanJacobianFrobenius { text += "  ‖J‖F \(fmt(j, 3))" }
+        text += "  \(Int(m.samplesPerSecond.rounded())) samples/s  \(fmt(m.seconds, 2)) s"
+        return text
+    }
+
+    /// ", L1 λ 0.0003 (per example, batch mean)" and the like; empty without regularizers.
+    static func regularizerSummary(_ c: TrainingConfig) -> String {
+        var parts: [String] = []
+        let r = c.regularization
+        if let l1 = r.l1 { parts.append("L1 λ \(l1) (λ·Σ|h| per example, batch mean)") }
+        if let kl = r.kl { parts.append("KL β \(kl.beta) ρ \(kl.rho)") }
+        if let k = r.kSparse { parts.append("k-sparse k \(k)") }
+        if let d = r.denoising { parts.append("denoising \(d.description)") }
+        if let l = r.contractive { parts.append("contractive λ \(l)") }
+        if c.pretrainEpochsPerLayer > 0 { parts.append("greedy pretraining \(c.pretrainEpochsPerLayer) epochs/layer") }
+        return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }
 
     static func prepareOutputFolder(_ path: String) throws -> String {

@@ -135,6 +135,8 @@ struct CheckpointDamageTests {
         arguments: [
             ("config", nil), ("config", "{\"name\": 3}"), ("config", "not json"), ("history", "[{}]"),
             ("epoch", "-1"), ("rng", "0 0 0 0"), ("step", nil), ("aelab_checkpoint", "9"),
+            ("pretrained", "maybe"), ("pretraining_losses", "[1,"), ("pretraining_losses", nil),
+            ("epoch_penalty_sums", "zz"), ("epoch_penalty_sums", nil),
         ] as [(String, String?)])
     func badMetadata(key: String, value: String?) throws {
         let error = try Self.loadError { $0.metadata[key] = value }

@@ -21,16 +21,26 @@ struct CheckpointTests {
             batchSize: 64, epochs: 3, seed: 5)
     }
 
-    /// Per-batch losses, epoch losses and final parameters of a run.
+    /// Per-batch losses and penalties, epoch losses, every epoch figure but the timings, and
+    /// final parameters of a run.
     struct Run: Equatable {
         var batchLosses: [Double] = []
+        var batchPenalties: [[PenaltyValue]] = []
         var epochLosses: [Double] = []
+        var epochFigures: [[Double]] = []
         var parameters: [Float] = []
     }
 
+    static func record(_ result: BatchResult, into run: inout Run) {
+        run.batchLosses.append(result.lossPerPixel)
+        run.batchPenalties.append(result.penalties)
+    }
+
     static func finish(_ trainer: Trainer, epochs: Int, into run: inout Run) throws {
-        while trainer.epoch < epochs { run.batchLosses.append(try trainer.trainBatch().lossPerPixel) }
+        while trainer.epoch < epochs { record(try trainer.trainBatch(), into: &run) }
         run.epochLosses = trainer.history.flatMap { [$0.trainLossPerPixel, $0.validationLossPerPixel] }
+        let timings: Set<String> = ["epoch_seconds", "samples_per_second"]
+        run.epochFigures = trainer.history.map { $0.fields.filter { !timings.contains($0.0) }.map(\.1) }
         run.parameters = trainer.model.parameters.array
     }
 
@@ -46,7 +56,7 @@ struct CheckpointTests {
         defer { folder.remove() }
         var run = Run()
         let first = try Trainer(config: config, dataset: data)
-        for _ in 0..<batches { run.batchLosses.append(try first.trainBatch().lossPerPixel) }
+        for _ in 0..<batches { record(try first.trainBatch(), into: &run) }
         let path = folder.file(Checkpoint.fileName)
         try Checkpoint.save(first, to: path)
         let resumed = try Checkpoint.load(path: path, dataset: data)

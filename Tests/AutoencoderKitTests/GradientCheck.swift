@@ -28,6 +28,17 @@ enum GradientCheck {
         return denominator == 0 ? 0 : diff.squareRoot() / denominator
     }
 
+    /// A Float64 model (workspace for 4 rows) from `seed`, with small random biases so
+    /// ReLU-like units are not all exactly at a kink.
+    static func model(_ architecture: Architecture, seed: UInt64 = 3) -> Autoencoder<Double> {
+        var random = RandomGenerator(seed: seed)
+        let model = Autoencoder<Double>(architecture: architecture, batchCapacity: 4, random: &random)
+        for i in 0..<model.parameters.count where model.parameters[i] == 0 {
+            model.parameters[i] = Double(random.nextUniform() - 0.5) * 0.2
+        }
+        return model
+    }
+
     /// A B×D batch of values in (0.05, 0.95) from a seed.
     static func batch(_ rows: Int, _ columns: Int, seed: UInt64) -> [Double] {
         var random = RandomGenerator(seed: seed)

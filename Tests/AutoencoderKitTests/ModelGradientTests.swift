@@ -29,12 +29,7 @@ struct ModelGradientTests {
     }
 
     static func check(_ architecture: Architecture, loss: ReconstructionLoss, seed: UInt64 = 3) -> Double {
-        var random = RandomGenerator(seed: seed)
-        let model = Autoencoder<Double>(architecture: architecture, batchCapacity: 4, random: &random)
-        // small random biases so ReLU-like units are not all exactly at a kink
-        for i in 0..<model.parameters.count where model.parameters[i] == 0 {
-            model.parameters[i] = Double(random.nextUniform() - 0.5) * 0.2
-        }
+        let model = GradientCheck.model(architecture, seed: seed)
         let x = GradientCheck.batch(3, architecture.inputSize, seed: seed + 10)
         let (_, analytic) = lossAndGradient(model, loss, x, batch: 3)
         return GradientCheck.relativeError(parameters: model.parameters, analytic: analytic) {

@@ -64,13 +64,14 @@ struct RunPicturesTests {
         let trainer = try Trainer(config: CheckpointTests.config(), dataset: CheckpointTests.data)
         let log = try MetricsLog(path: folder.file(MetricsLog.fileName))
         let metrics = try trainer.trainEpoch()
-        try log.append(metrics, code: trainer.codeStatistics(of: trainer.dataset.validation))
+        try log.append(metrics)
         try log.append(trainer.changeLearningRate(to: 5e-4))
         let text = String(decoding: try AtomicFile.read(log.path), as: UTF8.self)
         let records = try CSVExport.records(jsonLines: text, source: log.path)
         #expect(records.count == 2)
         #expect(records[0].keys.prefix(4) == ["event", "epoch", "step", "train_bce_per_pixel"])
-        #expect(records[0].value(for: "code_dead_units")?.integerValue != nil)
+        #expect(records[0].value(for: "dead_units")?.integerValue == metrics.deadUnits)
+        #expect(Set(records[0].keys).count == records[0].keys.count)
         #expect(records[1] == ["event": "setting", "step": 4, "epoch": 1, "learning_rate": .number(Double(Float(5e-4)))])
         #expect(trainer.optimizer.settings.learningRate == 5e-4)
     }
@@ -82,5 +83,31 @@ struct RunPicturesTests {
         #expect(stats.deadUnits == 1)
         #expect(stats.nearZeroShare == 0.5)
         #expect(abs(stats.meanActivation - 4.501 / 6) < 1e-6)
+    }
+
+    @Test("the trainer's code statistics over a set equal those of the set's probed codes")
+    func codeStatisticsOfSet() throws {
+        let trainer = try Trainer(config: CheckpointTests.config(), dataset: CheckpointTests.data)
+        try trainer.trainEpoch()
+        let set = trainer.dataset.validation
+        let probed = CodeStatistics(codes: trainer.probe(set, indices: Array(0..<set.count)).codes)
+        #expect(trainer.codeStatistics(of: set) == probed)
+        #expect(trainer.history.last?.deadUnits == probed.deadUnits)
+        #expect(trainer.codeStatistics(of: set, limit: 5) == CodeStatistics(codes: trainer.probe(set, indices: Array(0..<5)).codes))
+    }
+
+    @Test("decoding probed codes gives the probed reconstructions, for a VAE's mean code too", arguments: [false, true])
+    func decodeCodes(vae: Bool) throws {
+        var config = CheckpointTests.config()
+        if vae { config.kind = .vae }
+        let trainer = try Trainer(config: config, dataset: CheckpointTests.data)
+        try trainer.trainEpoch()
+        let probe = trainer.probe(trainer.dataset.validation, indices: Array(0..<10))
+        #expect(probe.codes.allSatisfy { $0.count == 16 })
+        let decoded = trainer.decode(codes: probe.codes)
+        #expect(decoded.count == 10)
+        for (a, b) in zip(decoded, probe.reconstructions) {
+            #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })
+        }
     }
 }

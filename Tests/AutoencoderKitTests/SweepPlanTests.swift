@@ -27,7 +27,7 @@ struct SweepPlanTests {
         ])
         let last = try #require(plan.cells.last)
         #expect(last.outputFolder == "runs/sweep/preset-sparse-l1_seed-2_lr-0.003")
-        #expect(last.commandLine() == "aelab train --epochs 2 --data digits --tied --preset sparse-l1 --seed 2 --lr 0.003 --name preset-sparse-l1_seed-2_lr-0.003 --out runs/sweep/preset-sparse-l1_seed-2_lr-0.003")
+        #expect(last.commandLine() == "aelab train --epochs 2 --data digits --tied --no-nesterov --preset sparse-l1 --seed 2 --lr 0.003 --name preset-sparse-l1_seed-2_lr-0.003 --out runs/sweep/preset-sparse-l1_seed-2_lr-0.003")
     }
 
     @Test("values the shell would split are quoted")

@@ -67,41 +67,70 @@ struct RunFilesCommandTests {
         }
     }
 
-    @Test("a 2x2 sweep runs as parallel processes and the summary has four rows")
-    func sweep() throws {
-        let root = try AelabProcess.scratch("sweep")
-        defer { try? FileManager.default.removeItem(atPath: root) }
+    /// Writes `root`/sweep.toml: one epoch on the sample digits, [run] lines `extra`, and `grid`.
+    static func writeSweep(grid: String, in root: String, run extra: String = "") throws -> String {
         let file = root + "/sweep.toml"
         let toml = """
             [run]
             epochs = 1
             data = "\(Self.data)"
-            layers = "16"
             batch = 64
             threads = 1
             out = "\(root)/runs"
-
+            \(extra)
             [grid]
-            seed = [1, 2]
-            lr = [1e-3, 3e-3]
+            \(grid)
             """
         try AtomicFile.write(Array(toml.utf8), to: file)
-        let printed = try AelabProcess.run(["sweep", file, "--print-commands"])
+        return file
+    }
+
+    /// Runs that sweep with two jobs; returns the `summarize` lines (header first) and the
+    /// runs' folder.
+    static func sweep(grid: String, in root: String, run extra: String = "") throws -> (rows: [Substring], runs: String) {
+        let ran = try AelabProcess.run(["sweep", try writeSweep(grid: grid, in: root, run: extra), "--jobs", "2"])
+        #expect(ran.status == 0, "\(ran.output) \(ran.errors)")
+        let summary = try AelabProcess.run(["summarize", root + "/runs"])
+        #expect(summary.status == 0, "\(summary.errors)")
+        return (summary.output.split(separator: "\n"), root + "/runs")
+    }
+
+    @Test("a 2x2 sweep runs as parallel processes and the summary has four rows")
+    func sweep() throws {
+        let root = try AelabProcess.scratch("sweep")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let grid = "seed = [1, 2]\nlr = [1e-3, 3e-3]"
+        let printed = try AelabProcess.run(["sweep", try Self.writeSweep(grid: grid, in: root, run: "layers = \"16\""), "--print-commands"])
         #expect(printed.status == 0, "\(printed.errors)")
         let lines = printed.output.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines.first?.hasPrefix("aelab train --epochs 1 --data ") == true)
         #expect(lines.last?.hasSuffix("--seed 2 --lr 0.003 --name seed-2_lr-0.003 --out \(root)/runs/seed-2_lr-0.003") == true)
 
-        let ran = try AelabProcess.run(["sweep", file, "--jobs", "2"])
-        #expect(ran.status == 0, "\(ran.output) \(ran.errors)")
-        let summary = try AelabProcess.run(["summarize", root + "/runs"])
-        #expect(summary.status == 0, "\(summary.errors)")
-        let rows = summary.output.split(separator: "\n")
-        #expect(rows.count == 5, "\(summary.output)")  // header + four runs
+        let (rows, runs) = try Self.sweep(grid: grid, in: root, run: "layers = \"16\"")
+        #expect(rows.count == 5, "\(rows)")  // header + four runs
         #expect(rows.dropFirst().allSatisfy { $0.contains("BCE/px") })
-        let csv = try AelabProcess.run(["summarize", root + "/runs", "--csv"])
+        let csv = try AelabProcess.run(["summarize", runs, "--csv"])
         #expect(csv.output.split(separator: "\n").count == 5)
         #expect(csv.output.hasPrefix("run,epochs,loss,train_loss_per_pixel,val_loss_per_pixel"))
+    }
+
+    @Test("a 2x2 sweep over presets and seeds trains each preset; the summary has four rows")
+    func presetSweep() throws {
+        let root = try AelabProcess.scratch("preset-sweep")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (rows, runs) = try Self.sweep(grid: "preset = [\"undercomplete\", \"sparse-l1\"]\nseed = [1, 2]", in: root)
+        #expect(rows.count == 5, "\(rows)")  // header + four runs
+        for name in ["preset-undercomplete_seed-1", "preset-undercomplete_seed-2", "preset-sparse-l1_seed-1", "preset-sparse-l1_seed-2"] {
+            #expect(rows.contains { $0.contains(name) }, "no row for \(name) in \(rows)")
+        }
+        // the preset's model and penalty are in force: sparse-l1 is 784-128-784 with an L1 term
+        let sparse = try Self.lastEpoch(runs + "/preset-sparse-l1_seed-2")
+        #expect(sparse.value(for: "epoch") == 1)
+        #expect(sparse.value(for: "train_l1_penalty") != nil)
+        #expect(try Self.lastEpoch(runs + "/preset-undercomplete_seed-1").value(for: "train_l1_penalty") == nil)
+        let checkpoint = try Checkpoint.read(path: runs + "/preset-sparse-l1_seed-2/checkpoint.safetensors")
+        #expect(checkpoint.config.architecture.description == "784-128-784")
+        #expect(checkpoint.config.seed == 2 && checkpoint.config.regularization.l1 == 0.0003)
     }
 }

@@ -58,6 +58,11 @@ struct TrainFlagTests {
         (["--optimizer", "rmsprop"], "--optimizer: unknown optimizer 'rmsprop'; choose sgd, adam or adamw"),
         (["--output", "identity"], "binary cross-entropy needs a sigmoid output"),
         (["--no-such-flag"], "Unknown option '--no-such-flag'"),
+        (["--model", "gan"], "--model: unknown model 'gan'; choose autoencoder, vae, psd, recirculation"),
+        (["--corruption", "blur"], "--corruption: unknown kind 'blur'; choose mask, gaussian or salt-pepper"),
+        (["--noise-level", "0.2"], "--noise-level: also give --corruption"),
+        (["--kl-beta", "0.1"], "--kl-beta: also give --kl-rho"),
+        (["--model", "vae", "--tied"], "a stochastic (VAE) code cannot use tied weights"),
     ]
 
     @Test("each out-of-range or unknown value exits 2 with a message naming it", arguments: badFlags)
@@ -65,6 +70,16 @@ struct TrainFlagTests {
         let result = try runAelab(["train"] + arguments)
         #expect(result.status == 2, "aelab train \(arguments.joined(separator: " ")) exited \(result.status)")
         #expect(result.standardError.contains(message), "stderr was: \(result.standardError)")
+    }
+
+    @Test("an unknown preset exits 2 naming it and listing the presets there are")
+    func unknownPreset() throws {
+        for name in ["nope", "/nowhere/nope.toml"] {
+            let result = try runAelab(["train", "--preset", name])
+            #expect(result.status == 2, "aelab train --preset \(name) exited \(result.status)")
+            #expect(result.standardError.contains("--preset: no preset named \"\(name)\""), "stderr was: \(result.standardError)")
+            #expect(result.standardError.contains("presets: undercomplete, sparse-kl, "), "stderr was: \(result.standardError)")
+        }
     }
 
     @Test("missing files, folders given for files and unreadable data exit 2 naming the path")

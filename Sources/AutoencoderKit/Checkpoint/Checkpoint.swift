@@ -2,7 +2,9 @@
 //
 // The file holds every parameter tensor under its layout name ("encoder.0.weight"), the
 // optimizer's state ("optimizer.adam.m.encoder.0.weight"), and in `__metadata__` the config,
-// counters, generator states, history and a checksum of the data (see CheckpointMetadata).
+// counters, generator states, history, the state of the model kind's rule (running sums of the
+// penalties, pretraining, the KL running estimate, PSD's power-iteration vector) and a checksum
+// of the data (see CheckpointMetadata).
 // Python reads it with `safetensors.numpy.load_file(path)`.
 //
 // Resume is exact: for a fixed BLAS thread count, N epochs straight and k epochs, save, load,
@@ -48,11 +50,18 @@ public enum Checkpoint {
             CheckpointKey.epochLossSum: String(trainer.epochLossSum.bitPattern, radix: 16),
             CheckpointKey.epochSamples: String(trainer.epochSamples),
             CheckpointKey.epochSeconds: String(trainer.epochSeconds),
+            CheckpointKey.epochPenaltySums: CheckpointJSON.hexBits(trainer.epochPenaltySums),
             CheckpointKey.history: CheckpointJSON.text(trainer.history),
+            CheckpointKey.pretrained: String(trainer.pretrained),
+            CheckpointKey.pretrainingLosses: CheckpointJSON.text(trainer.pretrainingLosses),
             CheckpointKey.dataset: trainer.dataset.name,
             CheckpointKey.datasetChecksum: trainer.dataset.checksum,
         ]
         if let dataSource { metadata[CheckpointKey.dataSource] = dataSource }
+        if let kl = trainer.regularizer.kl, kl.settings.runningDecay != nil {
+            metadata[CheckpointKey.klRunningEstimate] = CheckpointJSON.hexBits(kl.running)
+        }
+        if let psd = trainer.psdRule { metadata[CheckpointKey.psdPowerVector] = CheckpointJSON.hexBits(psd.powerVector) }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
     }
 
@@ -100,6 +109,8 @@ public enum Checkpoint {
         if let epochs { contents.config.epochs = epochs }
         do {
             return try contents.makeTrainer(dataset: dataset)
+        } catch let error as CheckpointError {
+            throw error
         } catch {
             throw .datasetMismatch(path: path, expected: contents.datasetName, found: "\(dataset.name): \(error)")
         }

@@ -27,6 +27,15 @@ public struct CheckpointContents: Sendable {
     let epochLossSum: Double
     let epochSamples: Int
     let epochSeconds: Double
+    /// Running sum of each penalty over the unfinished epoch (`Trainer.penaltyNames` order).
+    let epochPenaltySums: [Double]
+    /// Whether greedy pretraining has run, and each layer's last pretraining loss.
+    public let pretrained: Bool
+    public let pretrainingLosses: [Double]
+    /// The KL penalty's running ρ̂ per code unit (empty before the first step or without one).
+    let klRunningEstimate: [Float]
+    /// PSD's power-iteration vector (PSD only).
+    let psdPowerVector: [Float]?
     /// Metrics of every finished epoch.
     public let history: [EpochMetrics]
     /// The training data's name and `Dataset.checksum`.
@@ -58,9 +67,15 @@ public struct CheckpointContents: Sendable {
     /// The data is not compared with the checkpoint's (see `Checkpoint.load` for that); with
     /// other data the run continues but is not the one that was saved, and an unfinished epoch
     /// that does not fit the new data starts over.
-    /// - Throws: `TrainingError.dataMismatch` when the images do not fit the model.
+    /// - Throws: `TrainingError.dataMismatch` when the images do not fit the model;
+    ///   `CheckpointError.badMetadata` when the penalty sums do not fit the config.
     public func makeTrainer(dataset: Dataset) throws -> Trainer {
         let trainer = try Trainer(config: config, dataset: dataset)
+        guard epochPenaltySums.count == trainer.penaltyNames.count else {
+            throw CheckpointError.badMetadata(
+                path: path, key: CheckpointKey.epochPenaltySums,
+                detail: "has \(epochPenaltySums.count) values, but the config has \(trainer.penaltyNames.count) penalties")
+        }
         trainer.restore(from: self)
         return trainer
     }
@@ -113,9 +128,34 @@ extension CheckpointContents {
             throw .badMetadata(path: path, key: CheckpointKey.epochSeconds, detail: "is not a number of seconds ≥ 0")
         }
         epochSeconds = seconds
+        // the model-kind keys are absent from checkpoints written before chapter 14's models:
+        // those runs have no penalties and no pretraining
+        let older = file.metadata[CheckpointKey.pretrained] == nil
+        epochPenaltySums = older ? [] : try meta.doubleBitsList(CheckpointKey.epochPenaltySums)
         history = try meta.json(CheckpointKey.history, as: [EpochMetrics].self)
         guard history.count == epoch else {
             throw .badMetadata(path: path, key: CheckpointKey.history, detail: "has \(history.count) epochs, but epoch is \(epoch)")
+        }
+        pretrained = older ? config.pretrainEpochsPerLayer == 0 || step > 0 : try meta.bool(CheckpointKey.pretrained)
+        pretrainingLosses = older ? [] : try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)
+        let h = config.architecture.codeSize
+        if config.regularization.kl?.runningDecay != nil {
+            klRunningEstimate = try meta.floatBitsList(CheckpointKey.klRunningEstimate)
+            guard klRunningEstimate.isEmpty || klRunningEstimate.count == h else {
+                throw .badMetadata(
+                    path: path, key: CheckpointKey.klRunningEstimate, detail: "has \(klRunningEstimate.count) values for \(h) code units")
+            }
+        } else {
+            klRunningEstimate = []
+        }
+        if config.kind == .psd {
+            let vector = try meta.floatBitsList(CheckpointKey.psdPowerVector)
+            guard vector.count == h else {
+                throw .badMetadata(path: path, key: CheckpointKey.psdPowerVector, detail: "has \(vector.count) values for \(h) code units")
+            }
+            psdPowerVector = vector
+        } else {
+            psdPowerVector = nil
         }
         datasetName = try meta.string(CheckpointKey.dataset)
         datasetChecksum = try meta.string(CheckpointKey.datasetChecksum)

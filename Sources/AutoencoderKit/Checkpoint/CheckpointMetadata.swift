@@ -11,7 +11,16 @@
 //                          four 16-digit hex words separated by spaces
 //   epoch_loss_sum    the running training-loss sum of the unfinished epoch, Double bits in hex
 //   epoch_seconds     seconds spent in the unfinished epoch (decimal)
+//   epoch_penalty_sums  the unfinished epoch's running sum of each penalty (in
+//                     `Trainer.penaltyNames` order), Double bits in hex separated by spaces
 //   history           [EpochMetrics] as JSON
+//   pretrained        "true" once greedy pretraining has run (or when it is off), else "false";
+//                     its absence marks a checkpoint from before the model kinds, read with
+//                     no penalty sums and no pretraining
+//   pretraining_losses  [Double] as JSON: each layer's last pretraining loss
+//   kl_running_estimate  the KL penalty's running ρ̂ per code unit, Float bits in hex separated
+//                     by spaces (empty before the first step; only with a running estimate)
+//   psd_power_vector  PSD's warm-started power-iteration vector, Float bits in hex (PSD only)
 //   dataset, dataset_checksum   the data's name and `Dataset.checksum`
 //   data_source       the `--data` argument that loads it again (optional)
 import Foundation
@@ -30,7 +39,12 @@ enum CheckpointKey {
     static let epochLossSum = "epoch_loss_sum"
     static let epochSamples = "epoch_samples"
     static let epochSeconds = "epoch_seconds"
+    static let epochPenaltySums = "epoch_penalty_sums"
     static let history = "history"
+    static let pretrained = "pretrained"
+    static let pretrainingLosses = "pretraining_losses"
+    static let klRunningEstimate = "kl_running_estimate"
+    static let psdPowerVector = "psd_power_vector"
     static let dataset = "dataset"
     static let datasetChecksum = "dataset_checksum"
     static let dataSource = "data_source"
@@ -71,6 +85,36 @@ struct MetadataReader {
             throw .badMetadata(path: path, key: key, detail: "is not a hexadecimal Double bit pattern")
         }
         return Double(bitPattern: bits)
+    }
+
+    /// Space-separated hexadecimal Double bit patterns ("" is the empty list).
+    func doubleBitsList(_ key: String) throws(CheckpointError) -> [Double] {
+        try bitsList(key, digits: 16).map { Double(bitPattern: $0) }
+    }
+
+    /// Space-separated hexadecimal Float bit patterns ("" is the empty list).
+    func floatBitsList(_ key: String) throws(CheckpointError) -> [Float] {
+        try bitsList(key, digits: 8).map { Float(bitPattern: UInt32($0)) }
+    }
+
+    private func bitsList(_ key: String, digits: Int) throws(CheckpointError) -> [UInt64] {
+        var words: [UInt64] = []
+        for part in try string(key).split(separator: " ") {
+            guard part.count <= digits, let word = UInt64(part, radix: 16) else {
+                throw .badMetadata(
+                    path: path, key: key, detail: "is not a list of hexadecimal \(digits * 4)-bit patterns (\"\(part.prefix(20))\")")
+            }
+            words.append(word)
+        }
+        return words
+    }
+
+    func bool(_ key: String) throws(CheckpointError) -> Bool {
+        switch try string(key) {
+        case "true": return true
+        case "false": return false
+        case let text: throw .badMetadata(path: path, key: key, detail: "is \"\(text.prefix(20))\", expected true or false")
+        }
     }
 
     func json<T: Decodable>(_ key: String, as type: T.Type) throws(CheckpointError) -> T {
@@ -119,9 +163,23 @@ enum CheckpointJSON {
     }
 
     static func hexWords(_ generator: RandomGenerator) -> String {
-        generator.stateWords.map { word in
+        hexList(generator.stateWords, digits: 16)
+    }
+
+    /// Doubles as space-separated 16-digit bit patterns, exact.
+    static func hexBits(_ values: [Double]) -> String {
+        hexList(values.map(\.bitPattern), digits: 16)
+    }
+
+    /// Floats as space-separated 8-digit bit patterns, exact.
+    static func hexBits(_ values: [Float]) -> String {
+        hexList(values.map { UInt64($0.bitPattern) }, digits: 8)
+    }
+
+    private static func hexList(_ words: [UInt64], digits: Int) -> String {
+        words.map { word in
             let hex = String(word, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
+            return String(repeating: "0", count: max(digits - hex.count, 0)) + hex
         }.joined(separator: " ")
     }
 }

@@ -4,6 +4,12 @@
 // Shapes: B = batch, D = input (784), H = code units, widths[i] for layer i's output.
 // Goodfellow, Bengio and Courville, Deep Learning, ch. 14.1: the model is trained to make
 // r = g(f(x)) close to x under a loss L(x, r) plus a penalty Ω(h).
+//
+// Stochastic code (VAE; Kingma and Welling, 2014, the reparameterization trick): the code
+// layer outputs s = [μ | log σ²] (B×2H, identity activation) and the decoder reads
+//   z = μ + σ ⊙ ε,  σ = exp(½ log σ²),  ε ~ N(0, I) given by the caller (z = μ without noise).
+// Backward: dμ = dz, d log σ² = dz ⊙ ε ⊙ σ / 2; the code hook then sees (s, ds) so the KL
+// term adds its gradient there.
 
 /// A dense autoencoder with its parameters, gradients and per-batch workspace.
 public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
@@ -22,6 +28,10 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
     /// Two ping-pong gradient buffers of B×max(width).
     private var scratchA: Buffer<T>
     private var scratchB: Buffer<T>
+    /// Stochastic code only: z (B×H), the noise ε of the last forward (B×H), and d[μ|log σ²].
+    private var sampledCode: Buffer<T>
+    private var noiseCopy: Buffer<T>
+    private var statisticsGradient: Buffer<T>
 
     /// Builds the model with Glorot-uniform (He-normal for ReLU-like layers) weights, zero biases.
     public init(architecture: Architecture, batchCapacity: Int = 128, random: inout RandomGenerator) {
@@ -34,6 +44,9 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         logits = Buffer<T>(count: 0)
         scratchA = Buffer<T>(count: 0)
         scratchB = Buffer<T>(count: 0)
+        sampledCode = Buffer<T>(count: 0)
+        noiseCopy = Buffer<T>(count: 0)
+        statisticsGradient = Buffer<T>(count: 0)
         initializeParameters(random: &random)
         reserve(batch: max(1, batchCapacity))
     }
@@ -60,19 +73,28 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
     public func reserve(batch: Int) {
         guard batch > capacity else { return }
         capacity = batch
-        let widths = architecture.widths
-        activations = widths.dropFirst().map { Buffer<T>(count: batch * $0) }
+        activations = layout.layers.map { Buffer<T>(count: batch * $0.outputSize) }
         logits = Buffer<T>(count: batch * architecture.inputSize)
-        let widest = widths.max() ?? 1
+        let widest = layout.layers.map { max($0.inputSize, $0.outputSize) }.max() ?? 1
         scratchA = Buffer<T>(count: batch * widest)
         scratchB = Buffer<T>(count: batch * widest)
+        let h = architecture.stochasticCode ? architecture.codeSize : 0
+        sampledCode = Buffer<T>(count: batch * h)
+        noiseCopy = Buffer<T>(count: batch * h)
+        statisticsGradient = Buffer<T>(count: batch * 2 * h)
     }
 
     /// Index of the code layer (the encoder's last layer) in the stack.
     public var codeLayerIndex: Int { architecture.depth - 1 }
 
-    /// h of the last forward pass: B×H, row-major.
-    public var code: UnsafeMutablePointer<T> { activations[codeLayerIndex].pointer }
+    /// h of the last forward pass: B×H, row-major (for a stochastic code, the sample z the
+    /// decoder read, which is μ when the forward pass had no noise).
+    public var code: UnsafeMutablePointer<T> {
+        architecture.stochasticCode ? sampledCode.pointer : activations[codeLayerIndex].pointer
+    }
+
+    /// The code layer's own output: h, or [μ | log σ²] (B×2H) for a stochastic code.
+    public var codeLayerOutput: UnsafeMutablePointer<T> { activations[codeLayerIndex].pointer }
 
     /// r of the last forward pass: B×D, after the output activation.
     public var reconstruction: UnsafeMutablePointer<T> { activations[activations.count - 1].pointer }
@@ -85,29 +107,84 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
 
     /// Runs x[B×D] through every layer; afterwards `code`, `outputLogits` and `reconstruction`
     /// hold this batch's values.
-    /// - Parameter codeTransform: applied to h in place before decoding (k-sparse selection,
-    ///   for example); nil keeps h as the encoder produced it.
+    /// - Parameters:
+    ///   - noise: ε (B×H) for a stochastic code, z = μ + σ·ε; nil decodes z = μ. Ignored for a
+    ///     deterministic code.
+    ///   - codeTransform: applied to h in place before decoding (k-sparse selection,
+    ///     for example); nil keeps h as the encoder produced it.
     /// - Precondition: `batch <= capacity`.
     public func forward(
-        _ x: UnsafePointer<T>, batch: Int,
+        _ x: UnsafePointer<T>, batch: Int, noise: UnsafePointer<T>? = nil,
         codeTransform: ((UnsafeMutablePointer<T>, Int) -> Void)? = nil
     ) {
         precondition(batch <= capacity, "batch \(batch) exceeds workspace \(capacity)")
-        let p = UnsafePointer(parameters.pointer)
         var input = x
-        let last = layout.layers.count - 1
-        for (index, layer) in layout.layers.enumerated() {
-            let out = activations[index].pointer
-            if index == last {
-                layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
-                out.update(from: logits.pointer, count: batch * layer.outputSize)
-                layer.activation.forward(out, count: batch * layer.outputSize)
-            } else {
-                layer.forward(input: input, output: out, batch: batch, parameters: p)
-                if index == codeLayerIndex, let codeTransform { codeTransform(out, batch) }
-            }
+        for index in layout.layers.indices {
+            let out = forwardLayer(index, input: input, batch: batch)
+            if index == codeLayerIndex, let codeTransform { codeTransform(out, batch) }
             input = UnsafePointer(out)
+            if index == codeLayerIndex && architecture.stochasticCode {
+                sample(statistics: out, noise: noise, batch: batch)
+                input = UnsafePointer(sampledCode.pointer)
+            }
         }
+    }
+
+    /// z = μ + exp(½ log σ²)·ε into `sampledCode`, keeping ε for the backward pass.
+    private func sample(statistics s: UnsafePointer<T>, noise: UnsafePointer<T>?, batch: Int) {
+        let h = architecture.codeSize
+        let z = sampledCode.pointer, e = noiseCopy.pointer
+        if let noise { e.update(from: noise, count: batch * h) } else { e.update(repeating: 0, count: batch * h) }
+        for row in 0..<batch {
+            let mu = s + row * 2 * h, logVariance = mu + h
+            for j in 0..<h { z[row * h + j] = mu[j] + T.exp(logVariance[j] / 2) * e[row * h + j] }
+        }
+    }
+
+    /// Runs only the decoder on codes z[B×H]; afterwards `outputLogits` and `reconstruction`
+    /// hold r = g(z). (The code buffer is left as it was.)
+    /// - Precondition: `batch <= capacity`.
+    public func decode(_ z: UnsafePointer<T>, batch: Int) {
+        precondition(batch <= capacity, "batch \(batch) exceeds workspace \(capacity)")
+        var input = z
+        for index in (codeLayerIndex + 1)..<layout.layers.count {
+            input = UnsafePointer(forwardLayer(index, input: input, batch: batch))
+        }
+    }
+
+    /// Runs layer `index` on `input` into its activation buffer and returns that buffer; the
+    /// output layer also keeps its pre-activations in `logits` (the loss reads them).
+    private func forwardLayer(_ index: Int, input: UnsafePointer<T>, batch: Int) -> UnsafeMutablePointer<T> {
+        let layer = layout.layers[index]
+        let p = UnsafePointer(parameters.pointer)
+        let out = activations[index].pointer
+        if index == layout.layers.count - 1 {
+            layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
+            out.update(from: logits.pointer, count: batch * layer.outputSize)
+            layer.activation.forward(out, count: batch * layer.outputSize)
+        } else {
+            layer.forward(input: input, output: out, batch: batch, parameters: p)
+        }
+        return out
+    }
+
+    /// Decodes `count` codes drawn from the prior N(0, I): new images from a VAE.
+    /// - Returns: `count` reconstructions of D values each.
+    public func decodePrior(count: Int, random: inout RandomGenerator) -> [[T]] {
+        let h = architecture.codeSize, d = architecture.inputSize
+        var images: [[T]] = []
+        let z = Buffer<T>(count: capacity * h)
+        var start = 0
+        while start < count {
+            let size = min(capacity, count - start)
+            for i in 0..<(size * h) { z[i] = T(random.nextNormal()) }
+            decode(UnsafePointer(z.pointer), batch: size)
+            for row in 0..<size {
+                images.append(Array(UnsafeBufferPointer(start: reconstruction + row * d, count: d)))
+            }
+            start += size
+        }
+        return images
     }
 
     /// Sets every gradient to zero (call once per step, before `backward`).
@@ -130,13 +207,17 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         var useA = true
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
             let layer = layout.layers[index]
-            let input = index == 0 ? x : UnsafePointer(activations[index - 1].pointer)
+            var input = index == 0 ? x : UnsafePointer(activations[index - 1].pointer)
+            if index == codeLayerIndex + 1 && architecture.stochasticCode { input = UnsafePointer(sampledCode.pointer) }
             let dx: UnsafeMutablePointer<T>? = index == 0 ? nil : (useA ? scratchA.pointer : scratchB.pointer)
             layer.backward(
                 input: input, preactivationGradient: dz, inputGradient: dx, batch: batch,
                 parameters: p, gradients: g)
-            guard let dx else { break }
+            guard var dx else { break }
             let below = layout.layers[index - 1]
+            if index - 1 == codeLayerIndex && architecture.stochasticCode {
+                dx = reparameterizationBackward(dz: UnsafePointer(dx), batch: batch)
+            }
             if index - 1 == codeLayerIndex, let codeGradient {
                 codeGradient(UnsafePointer(activations[index - 1].pointer), dx)
             }
@@ -145,5 +226,22 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
             dz = UnsafePointer(dx)
             useA.toggle()
         }
+    }
+
+    /// From dL/dz (B×H) to dL/d[μ | log σ²] (B×2H): dμ = dz, d log σ² = dz·ε·σ/2.
+    private func reparameterizationBackward(dz: UnsafePointer<T>, batch: Int) -> UnsafeMutablePointer<T> {
+        let h = architecture.codeSize
+        let s = activations[codeLayerIndex].pointer
+        let e = noiseCopy.pointer
+        let ds = statisticsGradient.pointer
+        for row in 0..<batch {
+            for j in 0..<h {
+                let g = dz[row * h + j]
+                let sigma = T.exp(s[row * 2 * h + h + j] / 2)
+                ds[row * 2 * h + j] = g
+                ds[row * 2 * h + h + j] = g * e[row * h + j] * sigma / 2
+            }
+        }
+        return ds
     }
 }

@@ -35,13 +35,13 @@ public struct ParameterLayout: Sendable, Equatable {
         var encoderWeightOffsets: [Int] = []
         for index in 0..<(2 * depth) {
             let inputSize = widths[index]
-            let outputSize = widths[index + 1]
+            let outputSize = a.outputSize(ofLayer: index)
             let isDecoder = index >= depth
             let local = isDecoder ? index - depth : index
             let prefix = isDecoder ? "decoder.\(local)" : "encoder.\(local)"
             let weightOffset: Int
             let transposed: Bool
-            if isDecoder && a.tiedWeights {
+            if isDecoder && a.tiedWeights && !a.stochasticCode {
                 weightOffset = encoderWeightOffsets[2 * depth - 1 - index]
                 transposed = true
             } else {

@@ -15,7 +15,8 @@
 //
 // Cells are the Cartesian product in the order the grid keys are written (the first varies
 // slowest). A cell's name joins key-value pairs: "preset-sparse-l1_seed-2_lr-0.003"; it is
-// also the run's --name. Booleans become bare flags (`tied = true` → `--tied`; false → absent).
+// also the run's --name. Booleans become bare flags (`tied = true` → `--tied`, false →
+// `--no-tied`, so a cell can switch off what its preset turns on).
 // Values are strings, integers, floats or booleans; `out` and `name` may not be varied.
 
 /// One run of a sweep.
@@ -136,7 +137,7 @@ public struct SweepPlan: Sendable, Equatable {
     }
 
     static func flag(_ key: String, _ value: TOMLValue) -> [String] {
-        if case .bool(let b) = value { return b ? ["--" + key] : [] }
+        if case .bool(let b) = value { return [(b ? "--" : "--no-") + key] }
         return ["--" + key, text(value)]
     }
 

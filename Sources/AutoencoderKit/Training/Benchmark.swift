@@ -36,7 +36,7 @@ public enum Benchmark {
     /// - Returns: seconds.
     public static func timeProducts(_ model: Autoencoder<Float>, batch: Int, steps: Int) -> Double {
         let layers = model.layout.layers
-        let widest = model.architecture.widths.max() ?? 1
+        let widest = model.layout.layers.map { max($0.inputSize, $0.outputSize) }.max() ?? 1
         let x = FloatBuffer(count: batch * widest)
         let y = FloatBuffer(count: batch * widest)
         let dx = FloatBuffer(count: batch * widest)

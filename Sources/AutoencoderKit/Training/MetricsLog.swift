@@ -2,8 +2,11 @@
 //
 // Records (keys in this order; loss names carry their unit and reduction):
 //   {"event":"epoch","epoch":3,"step":1290,"train_bce_per_pixel":..,"train_bce_per_image":..,
-//    "val_bce_per_pixel":..,"val_bce_per_image":..,"epoch_seconds":..,"samples_per_second":..,
-//    "learning_rate":..,"code_mean_activation":..,"code_near_zero_share":..,"code_dead_units":..}
+//    "train_l1_penalty":..,"train_total":..,"val_bce_per_pixel":..,"val_bce_per_image":..,
+//    "mean_code_activation":..,"near_zero_share":..,"dead_units":..,"epoch_seconds":..,
+//    "samples_per_second":..,"learning_rate":..}
+// (the keys of `EpochMetrics.fields`: penalties, corrupted validation loss and the Jacobian
+// norm appear when the run has them)
 //   {"event":"setting","step":1290,"epoch":3,"learning_rate":0.0003}
 // so a curve with a learning-rate change can be explained later. Written through
 // JSONLinesWriter: each line is one write, a killed process leaves complete lines.
@@ -51,25 +54,22 @@ public final class MetricsLog {
         writer = try JSONLinesWriter(path: path)
     }
 
-    /// The record of a finished epoch, with code sparsity figures when given.
-    public static func record(_ metrics: EpochMetrics, code: CodeStatistics? = nil) -> JSONObject {
+    /// Keys whose values are counts, written as JSON integers.
+    static let wholeNumberKeys: Set<String> = ["epoch", "step", "dead_units"]
+
+    /// The record of a finished epoch: "event" then `metrics.fields` in order.
+    public static func record(_ metrics: EpochMetrics) -> JSONObject {
         var record: JSONObject = ["event": "epoch"]
         for (key, value) in metrics.fields {
-            let whole = key == "epoch" || key == "step"
-            record.append(key, whole ? .integer(Int(value)) : .number(value))
-        }
-        if let code {
-            record.append("code_mean_activation", .number(Double(code.meanActivation)))
-            record.append("code_near_zero_share", .number(Double(code.nearZeroShare)))
-            record.append("code_dead_units", .integer(code.deadUnits))
+            record.append(key, wholeNumberKeys.contains(key) ? .integer(Int(value)) : .number(value))
         }
         return record
     }
 
     /// Appends an epoch's record and syncs the file to disk.
     /// - Throws: `FileError` (e.g. ENOSPC) naming the path.
-    public func append(_ metrics: EpochMetrics, code: CodeStatistics? = nil) throws(FileError) {
-        try writer.append(Self.record(metrics, code: code))
+    public func append(_ metrics: EpochMetrics) throws(FileError) {
+        try writer.append(Self.record(metrics))
         try writer.sync()
     }
 

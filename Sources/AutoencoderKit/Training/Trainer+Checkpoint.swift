@@ -8,8 +8,8 @@ extension Trainer {
         try Checkpoint.save(self, to: path, dataSource: dataSource)
     }
 
-    /// Overwrites parameters, optimizer state, counters, generator and history with the
-    /// checkpoint's. A mid-epoch position rebuilds the epoch's batch order from the generator
+    /// Overwrites parameters, optimizer state, counters, generator, history and the rule's state
+    /// (pretraining, KL running estimate, PSD power vector) with the checkpoint's. A mid-epoch position rebuilds the epoch's batch order from the generator
     /// state it was drawn with; a position past the end of this dataset's epoch (other data)
     /// starts that epoch over.
     func restore(from contents: CheckpointContents) {
@@ -27,18 +27,24 @@ extension Trainer {
         step = contents.step
         history = contents.history
         epochStartRandom = contents.epochStartRandom
+        pretrained = contents.pretrained
+        pretrainingLosses = contents.pretrainingLosses
+        if !contents.klRunningEstimate.isEmpty { regularizer.restoreKLRunningEstimate(contents.klRunningEstimate) }
+        if let vector = contents.psdPowerVector { psdRule?.powerVector = vector }
         if contents.batchInEpoch > 0 && contents.batchInEpoch < batchesPerEpoch {
             var replay = contents.epochStartRandom
             order = replay.permutation(count: dataset.train.count)
             batchInEpoch = contents.batchInEpoch
             random = contents.random
             epochLossSum = contents.epochLossSum
+            epochPenaltySums = contents.epochPenaltySums
             epochSamples = contents.epochSamples
             epochSeconds = contents.epochSeconds
         } else {
             batchInEpoch = 0
             random = contents.batchInEpoch == 0 ? contents.random : contents.epochStartRandom
             epochLossSum = 0
+            epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
             epochSamples = 0
             epochSeconds = 0
         }

@@ -4,25 +4,23 @@
 // Shapes: N = samples, D = input (784), H = code units, W[out, in] row-major per layer.
 
 extension Trainer {
-    /// Decodes code vectors: r = g(h) for each row, by running the model with its code layer
-    /// overwritten (the encoder's output is discarded).
+    /// Decodes code vectors: r = g(h) for each row, through the decoder only
+    /// (`Autoencoder.decode`; for a VAE the rows are z).
     /// - Parameter codes: N codes of H values each (shorter rows are padded with zeros).
     /// - Returns: N reconstructions of D values in the output activation's range.
-    /// - Complexity: One forward pass per `batchSize` codes.
+    /// - Complexity: One decoder pass per `batchSize` codes.
     public func decode(codes: [[Float]]) -> [[Float]] {
         let d = config.architecture.inputSize
         let h = config.architecture.codeSize
-        let zeros = FloatBuffer(count: min(max(codes.count, 1), config.batchSize) * d)
+        let z = FloatBuffer(count: min(max(codes.count, 1), config.batchSize) * h)
         var result: [[Float]] = []
         var start = 0
         while start < codes.count {
             let size = min(config.batchSize, codes.count - start)
-            let chunk = codes[start..<(start + size)]
-            model.forward(zeros.pointer, batch: size) { code, _ in
-                for (row, values) in chunk.enumerated() {
-                    for j in 0..<h { code[row * h + j] = j < values.count ? values[j] : 0 }
-                }
+            for (row, values) in codes[start..<(start + size)].enumerated() {
+                for j in 0..<h { z[row * h + j] = j < values.count ? values[j] : 0 }
             }
+            model.decode(UnsafePointer(z.pointer), batch: size)
             for row in 0..<size {
                 result.append(Array(UnsafeBufferPointer(start: model.reconstruction + row * d, count: d)))
             }
@@ -35,35 +33,69 @@ extension Trainer {
     /// the quantity the contractive penalty (Goodfellow et al. 14.2.3, Rifai et al. 2011) shrinks.
     ///
     /// For a one-layer encoder h = f(Wx + b): ‖J‖²_F = Σ_j f'(a_j)² ‖W_j‖², with f' taken from
-    /// the output a = h (see Activation). Deeper encoders return nil (not computed).
+    /// the output a = h (see Activation). Deeper, stochastic (VAE) and k-sparse encoders return
+    /// nil (not computed).
     /// - Parameter codes: Code activations (N × H) from `probe`.
     public func jacobianNorm(codes: [[Float]]) -> Double? {
-        guard config.architecture.depth == 1, !codes.isEmpty else { return nil }
-        let layer = model.layout.layers[0]
-        let h = layer.outputSize, d = layer.inputSize
-        let w = model.parameters.pointer + layer.weightOffset
-        var rowNorms = [Float](repeating: 0, count: h)
-        for j in 0..<h {
-            var sum: Float = 0
-            for i in 0..<d { sum += w[j * d + i] * w[j * d + i] }
-            rowNorms[j] = sum
-        }
+        guard hasClosedFormJacobian, !codes.isEmpty else { return nil }
+        let s = encoderRowSquares()
+        let h = s.count
         var total = 0.0
-        var slope = [Float](repeating: 1, count: h)
         for code in codes where code.count == h {
-            for j in 0..<h { slope[j] = 1 }
-            code.withUnsafeBufferPointer { a in
-                slope.withUnsafeMutableBufferPointer { g in
-                    if let a = a.baseAddress, let g = g.baseAddress {
-                        layer.activation.backward(output: a, gradient: g, count: h)
-                    }
-                }
+            code.withUnsafeBufferPointer { c in
+                if let c = c.baseAddress { total += jacobianNormSum(codes: c, rows: 1, rowSquares: s) }
             }
-            var squared: Float = 0
-            for j in 0..<h { squared += slope[j] * slope[j] * rowNorms[j] }
-            total += Double(squared).squareRoot()
         }
         return total / Double(codes.count)
+    }
+
+    /// Mean ‖∂h/∂x‖_F over `set` (see `jacobianNorm(codes:)`), or nil for models without it.
+    /// - Complexity: one forward pass over `set`.
+    public func meanJacobianFrobenius(_ set: ImageSet) -> Double? {
+        guard hasClosedFormJacobian else { return nil }
+        let s = encoderRowSquares()
+        var total = 0.0
+        var start = 0
+        while start < set.count {
+            let size = min(config.batchSize, set.count - start)
+            set.fill(input.pointer, indices: (Int32(start)..<Int32(start + size)))
+            model.forward(input.pointer, batch: size)
+            total += jacobianNormSum(codes: model.code, rows: size, rowSquares: s)
+            start += size
+        }
+        return total / Double(max(set.count, 1))
+    }
+
+    /// True for a one-layer deterministic encoder without k-sparse selection, whose Jacobian
+    /// is diag(f'(z))·W.
+    private var hasClosedFormJacobian: Bool {
+        let a = config.architecture
+        return a.depth == 1 && !a.stochasticCode && config.regularization.kSparse == nil
+    }
+
+    /// ‖W_j‖² for each row j of the first encoder weight.
+    private func encoderRowSquares() -> [Float] {
+        let layer = model.layout.layers[0]
+        return ContractivePenalty.rowSquares(
+            model.parameters.pointer + layer.weightOffset, rows: layer.outputSize, columns: layer.inputSize)
+    }
+
+    /// Σ_b ‖J_b‖_F over `rows` codes of H values each.
+    private func jacobianNormSum(codes: UnsafePointer<Float>, rows: Int, rowSquares s: [Float]) -> Double {
+        let activation = model.layout.layers[0].activation
+        let h = s.count
+        var slope = [Float](repeating: 1, count: h)
+        var total = 0.0
+        for row in 0..<rows {
+            for j in 0..<h { slope[j] = 1 }
+            slope.withUnsafeMutableBufferPointer { g in
+                if let g = g.baseAddress { activation.backward(output: codes + row * h, gradient: g, count: h) }
+            }
+            var squared: Float = 0
+            for j in 0..<h { squared += slope[j] * slope[j] * s[j] }
+            total += Double(squared).squareRoot()
+        }
+        return total
     }
 
     /// The weights that connect pixels to units, one D-vector per unit: the columns of the

@@ -1,8 +1,11 @@
 // Trainer: mini-batch training of one autoencoder on one dataset, a batch at a time.
 //
-// One step: fill the batch from the epoch's shuffled order -> forward -> loss and its
-// gradient at the output logits -> backward -> optimizer update -> divergence check.
-// The objective is the reconstruction loss averaged over batch and pixels.
+// One step: fill the batch from the epoch's shuffled order -> the model kind's rule
+// (back-propagation of reconstruction loss + penalties, PSD, or recirculation) writes
+// model.gradients -> optimizer update -> divergence check. See `Trainer+Steps.swift` for the
+// rules and `Trainer+Evaluation.swift` for validation, probes and code statistics.
+// The objective is the reconstruction loss averaged over batch and pixels, plus each penalty
+// per example averaged over the batch (see Regularization).
 // Every random choice draws from `random`, so seed and BLAS thread count fix the run.
 import Foundation
 
@@ -16,6 +19,8 @@ public struct BatchResult: Sendable, Equatable {
     public var gradientNorm: Float
     /// True when this batch finished an epoch.
     public var endedEpoch: Bool
+    /// Each penalty's value on this batch (empty without penalties).
+    public var penalties: [PenaltyValue] = []
 }
 
 /// Trains one model on one dataset; not thread-safe (the session owns it on one queue).
@@ -38,13 +43,24 @@ public final class Trainer: @unchecked Sendable {
     public internal(set) var step = 0
     /// Metrics of every finished epoch.
     public internal(set) var history: [EpochMetrics] = []
+    /// Code penalties and k-sparse selection of the back-propagation rule.
+    public let regularizer: CodeRegularizer<Float>
+    /// True once greedy layer-wise pretraining has run (or when it is off).
+    public internal(set) var pretrained: Bool
+    /// Reconstruction loss per layer of the greedy pretraining, once it has run.
+    public internal(set) var pretrainingLosses: [Double] = []
 
     var order: [Int32] = []
-    private let input: FloatBuffer
-    private let outputGradient: FloatBuffer
-    private let scratch: FloatBuffer
-    private let lastGood: FloatBuffer
+    let input: FloatBuffer
+    let corrupted: FloatBuffer
+    let noise: FloatBuffer
+    let scratch: FloatBuffer
+    let lastGood: FloatBuffer
+    let objective: BackpropObjective<Float>
+    let psdRule: PredictiveSparseDecomposition<Float>?
+    let recirculationRule: Recirculation<Float>?
     var epochLossSum = 0.0
+    var epochPenaltySums: [Double] = []
     var epochSamples = 0
     var epochSeconds = 0.0
 
@@ -70,9 +86,18 @@ public final class Trainer: @unchecked Sendable {
         optimizer = Optimizer(settings: config.optimizer, parameterCount: model.layout.count, decayRanges: decay)
         let d = config.architecture.inputSize
         input = FloatBuffer(count: config.batchSize * d)
-        outputGradient = FloatBuffer(count: config.batchSize * d)
+        corrupted = FloatBuffer(count: config.regularization.denoising == nil ? 0 : config.batchSize * d)
+        noise = FloatBuffer(count: config.kind == .vae ? config.batchSize * config.architecture.codeSize : 0)
         scratch = FloatBuffer(count: config.batchSize * d)
         lastGood = FloatBuffer(count: model.layout.count)
+        regularizer = CodeRegularizer<Float>(
+            regularization: config.regularization, architecture: config.architecture,
+            capacity: config.batchSize, variationalWeight: config.kind == .vae ? config.vae.beta : nil)
+        objective = BackpropObjective(model: model, regularizer: regularizer, loss: config.loss)
+        psdRule = config.kind == .psd ? PredictiveSparseDecomposition(model: model, settings: config.psd, loss: config.loss) : nil
+        recirculationRule = config.kind == .recirculation ? Recirculation(model: model, settings: config.recirculation) : nil
+        pretrained = config.pretrainEpochsPerLayer == 0
+        epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
     }
 
     /// Batches in one epoch (the last one may be smaller).
@@ -80,11 +105,22 @@ public final class Trainer: @unchecked Sendable {
         (dataset.train.count + config.batchSize - 1) / config.batchSize
     }
 
-    /// Trains one batch; starts a new shuffled epoch when the previous one is complete.
+    /// Names of the penalty terms this run reports, in order ("l1", "kl", "psd_l1", ...).
+    public var penaltyNames: [String] {
+        switch config.kind {
+        case .autoencoder, .vae: return regularizer.penaltyNames
+        case .psd: return ["psd_l1", "psd_prediction"]
+        case .recirculation: return []
+        }
+    }
+
+    /// Trains one batch; starts a new shuffled epoch when the previous one is complete. The
+    /// first call of a run with greedy pretraining runs the pretraining first.
     /// - Throws: `TrainingError.diverged` when the loss or a parameter is not finite; the
     ///   parameters are then the ones before this step.
     @discardableResult
     public func trainBatch() throws -> BatchResult {
+        if !pretrained { try pretrainLayerwise() }
         let started = DispatchTime.now().uptimeNanoseconds
         if batchInEpoch == 0 {
             epochStartRandom = random
@@ -93,22 +129,15 @@ public final class Trainer: @unchecked Sendable {
         let b = config.batchSize
         let start = batchInEpoch * b
         let size = min(b, order.count - start)
-        let d = config.architecture.inputSize
         dataset.train.fill(input.pointer, indices: order[start..<(start + size)])
 
-        model.forward(input.pointer, batch: size)
-        let count = size * d
-        let lossSum = config.loss.evaluate(
-            logits: model.outputLogits, output: model.reconstruction, target: input.pointer,
-            count: count, outputActivation: config.architecture.outputActivation,
-            gradient: outputGradient.pointer, scale: 1 / Float(count), scratch: scratch.pointer)
-        let lossPerPixel = lossSum / Double(count)
-        guard lossPerPixel.isFinite else {
+        let terms = computeGradients(batch: size)
+        let lossPerPixel = terms.reconstructionPerPixel
+        guard terms.total.isFinite else {
             throw TrainingError.diverged(
-                step: step + 1, layer: firstNonFiniteLayer(batch: size), detail: "the loss is \(lossPerPixel)")
+                step: step + 1, layer: firstNonFiniteLayer(batch: size),
+                detail: "the objective is \(terms.total) (reconstruction \(lossPerPixel))")
         }
-        model.zeroGradients()
-        model.backward(input.pointer, batch: size, outputGradient: outputGradient.pointer)
         lastGood.copy(from: model.parameters)
         let norm = optimizer.update(parameters: model.parameters, gradients: model.gradients)
         if !model.parameters.allFinite() {
@@ -116,14 +145,19 @@ public final class Trainer: @unchecked Sendable {
             model.parameters.copy(from: lastGood)
             throw TrainingError.diverged(step: step + 1, layer: layer, detail: "a parameter became NaN or Inf")
         }
+        regularizer.commit()
         step += 1
         batchInEpoch += 1
-        epochLossSum += lossSum / Double(d)
+        epochLossSum += lossPerPixel * Double(size)
+        for (index, penalty) in terms.penalties.enumerated() where index < epochPenaltySums.count {
+            epochPenaltySums[index] += penalty.value * Double(size)
+        }
         epochSamples += size
         epochSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let ended = batchInEpoch == batchesPerEpoch
         if ended { finishEpoch() }
-        return BatchResult(lossPerPixel: lossPerPixel, size: size, gradientNorm: norm, endedEpoch: ended)
+        return BatchResult(
+            lossPerPixel: lossPerPixel, size: size, gradientNorm: norm, endedEpoch: ended, penalties: terms.penalties)
     }
 
     /// Trains until the current epoch ends.
@@ -137,97 +171,36 @@ public final class Trainer: @unchecked Sendable {
 
     private func finishEpoch() {
         let validation = evaluate(dataset.validation)
+        let statistics = codeStatistics(of: dataset.validation)
         epoch += 1
-        history.append(
-            EpochMetrics(
-                epoch: epoch, step: step, loss: config.loss,
-                trainLossPerPixel: epochLossSum / Double(max(epochSamples, 1)),
-                validationLossPerPixel: validation.perPixel,
-                pixelsPerImage: config.architecture.inputSize, seconds: epochSeconds,
-                samplesPerSecond: Double(epochSamples) / max(epochSeconds, 1e-9),
-                learningRate: optimizer.settings.learningRate))
+        let samples = Double(max(epochSamples, 1))
+        var metrics = EpochMetrics(
+            epoch: epoch, step: step, loss: config.loss,
+            trainLossPerPixel: epochLossSum / samples,
+            validationLossPerPixel: validation.perPixel,
+            pixelsPerImage: config.architecture.inputSize, seconds: epochSeconds,
+            samplesPerSecond: Double(epochSamples) / max(epochSeconds, 1e-9),
+            learningRate: optimizer.settings.learningRate)
+        metrics.penalties = zip(penaltyNames, epochPenaltySums).map { PenaltyValue(name: $0, value: $1 / samples) }
+        metrics.validationCorruptedLossPerPixel = config.regularization.denoising.map {
+            evaluateCorrupted(dataset.validation, corruption: $0).perPixel
+        }
+        metrics.meanCodeActivation = Double(statistics.meanActivation)
+        metrics.nearZeroShare = Double(statistics.nearZeroShare)
+        metrics.deadUnits = statistics.deadUnits
+        metrics.meanJacobianFrobenius = meanJacobianFrobenius(dataset.validation)
+        history.append(metrics)
         batchInEpoch = 0
         epochLossSum = 0
+        epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
         epochSamples = 0
         epochSeconds = 0
-    }
-
-    /// Reconstruction loss over a whole set, in batches, without changing anything.
-    public func evaluate(_ set: ImageSet) -> LossSummary {
-        let b = config.batchSize
-        let d = config.architecture.inputSize
-        var total = 0.0
-        var start = 0
-        while start < set.count {
-            let size = min(b, set.count - start)
-            set.fill(input.pointer, indices: (Int32(start)..<Int32(start + size)))
-            model.forward(input.pointer, batch: size)
-            total += config.loss.evaluate(
-                logits: model.outputLogits, output: model.reconstruction, target: input.pointer,
-                count: size * d, outputActivation: config.architecture.outputActivation,
-                gradient: nil, scale: 1, scratch: scratch.pointer)
-            start += size
-        }
-        let n = max(set.count, 1)
-        return LossSummary(perPixel: total / Double(n * d), perImage: total / Double(n), count: set.count)
-    }
-
-    /// Reconstructions and codes of the images at `indices` of `set`.
-    /// - Returns: per image, the reconstruction (D values in the output's range) and the code (H).
-    public func probe(_ set: ImageSet, indices: [Int]) -> (reconstructions: [[Float]], codes: [[Float]]) {
-        let d = config.architecture.inputSize
-        let h = config.architecture.codeSize
-        var reconstructions: [[Float]] = []
-        var codes: [[Float]] = []
-        var start = 0
-        while start < indices.count {
-            let size = min(config.batchSize, indices.count - start)
-            set.fill(input.pointer, indices: indices[start..<(start + size)].map { Int32($0) })
-            model.forward(input.pointer, batch: size)
-            for row in 0..<size {
-                reconstructions.append(Array(UnsafeBufferPointer(start: model.reconstruction + row * d, count: d)))
-                codes.append(Array(UnsafeBufferPointer(start: model.code + row * h, count: h)))
-            }
-            start += size
-        }
-        return (reconstructions, codes)
     }
 
     /// Sets the learning rate from now on (recorded in the next epoch's metrics).
     public func setLearningRate(_ rate: Float) { optimizer.settings.learningRate = rate }
 
-    /// The shuffled sample order of the current epoch (empty before the first batch).
-    public var epochOrder: [Int32] { order }
-
-    /// Makes this run start where `other` starts, for a paired comparison: every parameter
-    /// tensor with the same name is copied from `other`, wholly when the shapes match, else the
-    /// overlapping block (the first min(rows) × min(columns)), so with different code sizes the
-    /// shared units still start alike. The random generator takes `other`'s state, so both runs
-    /// shuffle their batches in the same order.
-    /// - Returns: The names of the tensors copied, with " (partly)" for overlapping blocks.
-    /// - Precondition: Neither run has trained yet (call right after both are built).
-    @discardableResult
-    public func shareInitialState(with other: Trainer) -> [String] {
-        precondition(step == 0 && other.step == 0, "initial state can only be shared before training")
-        var copied: [String] = []
-        let p = model.parameters.pointer, q = other.model.parameters.pointer
-        for tensor in model.layout.tensors {
-            guard let source = other.model.layout.tensors.first(where: { $0.name == tensor.name }),
-                source.shape.count == tensor.shape.count, (1...2).contains(tensor.shape.count)
-            else { continue }
-            let rows = tensor.shape.count == 2 ? min(tensor.shape[0], source.shape[0]) : 1
-            let columns = min(tensor.shape.last ?? 0, source.shape.last ?? 0)
-            let mineWidth = tensor.shape.last ?? 0, theirWidth = source.shape.last ?? 0
-            for r in 0..<rows {
-                (p + tensor.offset + r * mineWidth).update(from: q + source.offset + r * theirWidth, count: columns)
-            }
-            copied.append(tensor.name + (source.shape == tensor.shape ? "" : " (partly)"))
-        }
-        random = other.random
-        return copied
-    }
-
-    private func firstNonFiniteLayer(batch: Int) -> String {
+    func firstNonFiniteLayer(batch: Int) -> String {
         for (index, layer) in model.layout.layers.enumerated() {
             let out = model.layerOutput(index)
             for i in 0..<(batch * layer.outputSize) where !out[i].isFinite {
@@ -238,7 +211,7 @@ public final class Trainer: @unchecked Sendable {
         return model.layout.layerName(model.layout.layers.count - 1) + " (output too large for the loss)"
     }
 
-    private func firstNonFiniteParameterLayer() -> String {
+    func firstNonFiniteParameterLayer() -> String {
         let p = model.parameters.pointer
         for i in 0..<model.parameters.count where !p[i].isFinite {
             return model.layout.layerName(containing: i)

@@ -116,23 +116,7 @@ final class RunController {
         values.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
     }
 
-    /// Mean activation per unit, overall mean |h|, share of |h| < 0.01, and units never above it.
-    static func codeStatistics(_ codes: [[Float]]) -> CodeStatistics {
-        guard let width = codes.first?.count, width > 0 else { return .empty }
-        var means = [Float](repeating: 0, count: width)
-        var alive = [Bool](repeating: false, count: width)
-        var nearZero = 0
-        var total: Float = 0
-        for code in codes {
-            for (j, h) in code.enumerated() {
-                means[j] += h
-                total += abs(h)
-                if abs(h) < 0.01 { nearZero += 1 } else { alive[j] = true }
-            }
-        }
-        let n = Float(codes.count)
-        return CodeStatistics(
-            unitMeans: means.map { $0 / n }, meanActivation: total / (n * Float(width)),
-            nearZeroShare: Float(nearZero) / (n * Float(width)), deadUnits: alive.filter { !$0 }.count)
-    }
+    /// Mean activation per unit, overall mean, share of |h| < 0.01, and units never above it
+    /// (the engine's one implementation, `CodeStatistics(codes:)`).
+    static func codeStatistics(_ codes: [[Float]]) -> CodeStatistics { CodeStatistics(codes: codes) }
 }

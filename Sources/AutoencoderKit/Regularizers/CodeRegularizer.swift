@@ -1,0 +1,114 @@
+// CodeRegularizer: puts a run's code penalties and k-sparse selection into the model's two
+// hooks, `forward(codeTransform:)` and `backward(codeGradient:)`, and keeps each penalty's value
+// apart (they are reported as separate series, never folded into the reconstruction loss).
+//
+// Shapes: B = batch, H = code units (2H statistics for a VAE code).
+// Order at the code layer in backward: penalties add dΩ/dh, then the k-sparse mask zeroes the
+// gradient of dropped units, then the code activation's derivative applies.
+
+/// One named term of the objective and its value for a batch, e.g. ("l1", 0.0123).
+public struct PenaltyValue: Sendable, Equatable, Codable {
+    /// Short name used in metric names: "l1" gives `train_l1_penalty`.
+    public var name: String
+    public var value: Double
+    public init(name: String, value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The code penalties of one run, for a model of scalar type T.
+public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
+    public let regularization: Regularization
+    public let architecture: Architecture
+    /// β of the VAE's KL term (nil for a deterministic code).
+    public let variationalWeight: Float?
+    public private(set) var kl: KLSparsityPenalty<T>?
+    public let kSparse: KSparseSelection<T>?
+    /// Penalty values of the last hook call, in a fixed order.
+    public private(set) var lastPenalties: [PenaltyValue] = []
+    /// Mean ‖J‖_F of the last batch (contractive only).
+    public private(set) var lastMeanJacobianFrobenius: Double?
+
+    /// - Parameter variationalWeight: β for a stochastic code's KL term.
+    public init(regularization: Regularization, architecture: Architecture, capacity: Int, variationalWeight: Float? = nil) {
+        self.regularization = regularization
+        self.architecture = architecture
+        self.variationalWeight = architecture.stochasticCode ? (variationalWeight ?? 1) : nil
+        let h = architecture.codeSize
+        kl = regularization.kl.map { KLSparsityPenalty<T>(settings: $0, width: h) }
+        kSparse = regularization.kSparse.map { KSparseSelection<T>(k: $0, width: h, capacity: capacity) }
+    }
+
+    /// Names of the penalty terms this run reports, in order.
+    public var penaltyNames: [String] {
+        var names: [String] = []
+        if regularization.l1 != nil { names.append("l1") }
+        if regularization.kl != nil { names.append("kl") }
+        if regularization.contractive != nil { names.append("contractive") }
+        if variationalWeight != nil { names.append("vae_kl") }
+        return names
+    }
+
+    /// The forward hook (k-sparse selection), or nil.
+    public var codeTransform: ((UnsafeMutablePointer<T>, Int) -> Void)? {
+        guard let kSparse else { return nil }
+        return { h, batch in kSparse.select(h, batch: batch) }
+    }
+
+    /// The backward hook for `model` and this batch: adds every penalty's dΩ/dh (and the
+    /// contractive penalty's direct weight gradient) and records the values.
+    public func codeGradient(model: Autoencoder<T>, batch: Int) -> (UnsafePointer<T>, UnsafeMutablePointer<T>) -> Void {
+        { [self] h, dh in
+            self.evaluatePenalties(model: model, code: h, batch: batch, codeGradient: dh, weightGradients: model.gradients.pointer)
+            self.kSparse?.maskGradient(dh, batch: batch)
+        }
+    }
+
+    /// Computes the penalties of the code layer output of the last forward pass, without
+    /// gradients (evaluation, or a step without back-propagation).
+    public func evaluate(model: Autoencoder<T>, batch: Int) {
+        evaluatePenalties(model: model, code: UnsafePointer(model.codeLayerOutput), batch: batch, codeGradient: nil, weightGradients: nil)
+    }
+
+    /// After an optimizer step: the KL running estimate moves on.
+    public func commit() { kl?.commit() }
+
+    /// Sets the KL penalty's running ρ̂ (resuming from a checkpoint); ignored without KL.
+    public func restoreKLRunningEstimate(_ values: [T]) { kl?.restore(running: values) }
+
+    /// Sum of the last penalties.
+    public var lastPenaltySum: Double { lastPenalties.reduce(0) { $0 + $1.value } }
+
+    private func evaluatePenalties(
+        model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, codeGradient dh: UnsafeMutablePointer<T>?,
+        weightGradients: UnsafeMutablePointer<T>?
+    ) {
+        let width = architecture.codeSize
+        var values: [PenaltyValue] = []
+        if let lambda = regularization.l1 {
+            values.append(PenaltyValue(name: "l1", value: L1Penalty.apply(lambda: T(lambda), code: h, batch: batch, width: width, gradient: dh)))
+        }
+        if kl != nil {
+            let value = kl?.apply(code: h, batch: batch, width: width, gradient: dh) ?? 0
+            values.append(PenaltyValue(name: "kl", value: value))
+        }
+        lastMeanJacobianFrobenius = nil
+        if let lambda = regularization.contractive, let kind = ContractivePenalty.derivativeKind(architecture.codeActivation) {
+            let layer = model.layout.layers[0]
+            let result = ContractivePenalty.apply(
+                lambda: T(lambda), kind: kind, code: h, batch: batch, width: width,
+                weights: model.parameters.pointer + layer.weightOffset, inputSize: layer.inputSize,
+                codeGradient: dh, weightGradient: weightGradients.map { $0 + layer.weightOffset })
+            values.append(PenaltyValue(name: "contractive", value: result.penalty))
+            lastMeanJacobianFrobenius = result.meanFrobenius
+        }
+        if let beta = variationalWeight {
+            // −ELBO per pixel: the KL per image divided by D (see GaussianCodeKL)
+            let weight = T(beta) / T(architecture.inputSize)
+            let perImage = GaussianCodeKL.apply(statistics: h, batch: batch, width: width, weight: weight, gradient: dh)
+            values.append(PenaltyValue(name: "vae_kl", value: Double(weight) * perImage))
+        }
+        lastPenalties = values
+    }
+}

@@ -1,0 +1,64 @@
+// KLSparsityPenalty: Ω = β·Σ_j KL(ρ ‖ ρ̂_j) for sigmoid code units (Ng, "Sparse autoencoder",
+// CS294A lecture notes, 2011; Goodfellow et al. 14.2.1).
+//
+// Shapes: B = batch, H = code units.
+//   ρ̂_j = (1/B)Σ_b h_bj                  (or d·ρ̂_prev,j + (1−d)·(1/B)Σ_b h_bj, running)
+//   KL(ρ ‖ ρ̂) = ρ log(ρ/ρ̂) + (1−ρ) log((1−ρ)/(1−ρ̂))
+//   dΩ/dh_bj = β·(−ρ/ρ̂_j + (1−ρ)/(1−ρ̂_j))·c/B,   c = 1 (batch) or 1−d (running)
+// ρ̂ is clamped to [1e-6, 1−1e-6] inside the logs so a saturated unit stays finite.
+
+/// The KL-divergence sparsity penalty and its optional running estimate of ρ̂.
+public struct KLSparsityPenalty<T: EngineScalar> {
+    public let settings: KLSparsitySettings
+    /// Running ρ̂ per unit (empty until the first `commit`).
+    public private(set) var running: [T]
+    /// ρ̂ of the last `apply`, per unit.
+    public private(set) var lastEstimate: [T]
+
+    public init(settings: KLSparsitySettings, width: Int) {
+        self.settings = settings
+        running = []
+        lastEstimate = [T](repeating: 0, count: width)
+    }
+
+    /// Value of the penalty, with its gradient added into `dh` when given.
+    /// - Returns: β·Σ_j KL(ρ ‖ ρ̂_j).
+    @discardableResult
+    public mutating func apply(
+        code h: UnsafePointer<T>, batch: Int, width: Int, gradient dh: UnsafeMutablePointer<T>?
+    ) -> Double {
+        let beta = T(settings.beta), rho = T(settings.rho)
+        var mean = [T](repeating: 0, count: width)
+        for b in 0..<batch { for j in 0..<width { mean[j] += h[b * width + j] } }
+        let decay = T(settings.runningDecay ?? 0)
+        let useRunning = settings.runningDecay != nil && running.count == width
+        var scale = T(1) / T(batch)
+        for j in 0..<width {
+            mean[j] /= T(batch)
+            if useRunning { mean[j] = decay * running[j] + (1 - decay) * mean[j] }
+        }
+        if useRunning { scale *= 1 - decay }
+        lastEstimate = mean
+        var total = 0.0
+        let lo = T(1e-6), hi = 1 - T(1e-6)
+        var slope = [T](repeating: 0, count: width)
+        for j in 0..<width {
+            let r = min(max(mean[j], lo), hi)
+            total += Double(rho * T.log(rho / r) + (1 - rho) * T.log((1 - rho) / (1 - r)))
+            slope[j] = beta * (-rho / r + (1 - rho) / (1 - r)) * scale
+        }
+        if let dh {
+            for b in 0..<batch { for j in 0..<width { dh[b * width + j] += slope[j] } }
+        }
+        return Double(beta) * total
+    }
+
+    /// Sets the running ρ̂ (resuming a run); it takes effect when it has one value per unit.
+    public mutating func restore(running values: [T]) { running = values }
+
+    /// After a training step: the last estimate becomes the running one (running mode only).
+    public mutating func commit() {
+        guard settings.runningDecay != nil else { return }
+        running = lastEstimate
+    }
+}
