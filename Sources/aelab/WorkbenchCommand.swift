@@ -21,28 +21,56 @@ struct WorkbenchCommand: ParsableCommand {
     var autosaveDirectory: String = "autosave"
 
     func run() throws {
-        let config = try model.config(name: "undercomplete")
         BLAS.setThreadCount(model.threads)
         let session: TrainingSession
         if let resume {
             let path = RunFolder.exists(resume + "/" + Checkpoint.fileName) ? resume + "/" + Checkpoint.fileName : resume
             let contents = try RunFolder.readCheckpoint(path)
-            let dataset = try RunFolder.dataset(for: contents, argument: CommandLineFlags.given("--data") ? model.data : nil)
+            let dataset = try RunFolder.dataset(for: contents, argument: CommandLineFlags.given("data") ? model.data : nil)
             let trainer: Trainer
             do { trainer = try contents.makeTrainer(dataset: dataset) } catch { throw RunError(message: "\(error)") }
             let files = WorkbenchFiles(saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: contents.dataSource ?? model.data)
-            session = TrainingSession(resuming: trainer, presets: [config], save: { files.saveNote($0) })
+            session = TrainingSession(resuming: trainer, presets: try presetsForKeys().0, save: { files.saveNote($0) })
             try WorkbenchRunner.run(session: session, display: display, autosave: files)
             return
         }
-        let dataset = try model.dataset()
+        let (presets, initial) = try presetsForKeys()
+        // the first run's seed (a preset may set one) also fixes the validation split
+        let dataset = try model.dataset(seed: presets[initial].seed)
         let files = WorkbenchFiles(saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: model.data)
         do {
             session = try TrainingSession(
-                presets: [config], dataset: dataset, paused: paused, save: { files.saveNote($0) })
+                presets: presets, initial: initial, dataset: dataset, paused: paused, save: { files.saveNote($0) })
         } catch {
             throw UsageError(message: "\(error)")
         }
         try WorkbenchRunner.run(session: session, display: display, autosave: files)
+    }
+
+    /// The experiments keys 1-9 switch between: every preset found (built-in order first),
+    /// with --seed and --epochs applied to all so runs compare from the same start; the one
+    /// opened first (--preset, else undercomplete) also takes every other flag given.
+    /// - Returns: the presets and the index of the first run.
+    func presetsForKeys() throws -> ([TrainingConfig], Int) {
+        let library = PresetLibrary()
+        var presets: [TrainingConfig] = []
+        for name in library.names() {
+            do {
+                var config = try library.load(name).config
+                if let seed = model.seed { config.seed = seed }
+                if let epochs = model.epochs { config.epochs = epochs }
+                presets.append(config)
+            } catch {
+                throw UsageError(message: "\(error)")
+            }
+        }
+        var options = model
+        if options.preset == nil, presets.contains(where: { $0.name == "undercomplete" }) { options.preset = "undercomplete" }
+        let first = try options.config(name: nil)
+        if let index = presets.firstIndex(where: { $0.name == first.name }) {
+            presets[index] = first
+            return (presets, index)
+        }
+        return ([first] + presets, 0)
     }
 }

@@ -74,3 +74,21 @@ struct TrainerTests {
         #expect(throws: TrainingError.self) { try Trainer(config: config, dataset: SyntheticImages.dataset()) }
     }
 }
+
+@Suite("Changing settings during a run")
+struct SettingChangeTests {
+    @Test("scaling the regularization doubles λ and β, keeps noise at most 1, and says when there is none")
+    func scaleRegularization() throws {
+        var config = TrainerTests.config()
+        config.regularization = Regularization(l1: 1e-4, denoising: CorruptionSettings(kind: .mask, level: 0.6))
+        let trainer = try Trainer(config: config, dataset: SyntheticImages.dataset())
+        let text = trainer.scaleRegularization(by: 2)
+        #expect(trainer.config.regularization.l1 == 2e-4)
+        #expect(trainer.config.regularization.denoising?.level == 1)
+        #expect(trainer.regularizer.regularization.l1 == 2e-4)
+        #expect(text?.contains("l1") == true)
+        try trainer.trainBatch()
+        let plain = try Trainer(config: TrainerTests.config(), dataset: SyntheticImages.dataset())
+        #expect(plain.scaleRegularization(by: 2) == nil)
+    }
+}

@@ -19,7 +19,7 @@ public struct PenaltyValue: Sendable, Equatable, Codable {
 
 /// The code penalties of one run, for a model of scalar type T.
 public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
-    public let regularization: Regularization
+    public private(set) var regularization: Regularization
     public let architecture: Architecture
     /// β of the VAE's KL term (nil for a deterministic code).
     public let variationalWeight: Float?
@@ -38,6 +38,14 @@ public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
         let h = architecture.codeSize
         kl = regularization.kl.map { KLSparsityPenalty<T>(settings: $0, width: h) }
         kSparse = regularization.kSparse.map { KSparseSelection<T>(k: $0, width: h, capacity: capacity) }
+    }
+
+    /// Changes the strengths (λ, β, noise level) during a run; which penalties exist stays the
+    /// same, and a KL running estimate keeps its state.
+    /// - Precondition: `new` has the same penalties as the current regularization.
+    public func setStrengths(_ new: Regularization) {
+        regularization = new
+        if let settings = new.kl { kl?.settings = settings }
     }
 
     /// Names of the penalty terms this run reports, in order.

@@ -9,7 +9,8 @@
 
 /// The KL-divergence sparsity penalty and its optional running estimate of ρ̂.
 public struct KLSparsityPenalty<T: EngineScalar> {
-    public let settings: KLSparsitySettings
+    /// The settings; β may change during a run (`CodeRegularizer.setStrengths`).
+    public internal(set) var settings: KLSparsitySettings
     /// Running ρ̂ per unit (empty until the first `commit`).
     public private(set) var running: [T]
     /// ρ̂ of the last `apply`, per unit.

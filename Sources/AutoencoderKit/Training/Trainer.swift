@@ -25,7 +25,9 @@ public struct BatchResult: Sendable, Equatable {
 
 /// Trains one model on one dataset; not thread-safe (the session owns it on one queue).
 public final class Trainer: @unchecked Sendable {
-    public let config: TrainingConfig
+    /// The run's configuration; the learning rate and regularization strengths may change
+    /// during a run (`setLearningRate`, `scaleRegularization`).
+    public internal(set) var config: TrainingConfig
     public let dataset: Dataset
     public let model: Autoencoder<Float>
     public let optimizer: Optimizer
@@ -198,7 +200,30 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// Sets the learning rate from now on (recorded in the next epoch's metrics).
-    public func setLearningRate(_ rate: Float) { optimizer.settings.learningRate = rate }
+    public func setLearningRate(_ rate: Float) {
+        optimizer.settings.learningRate = rate
+        config.optimizer.learningRate = rate
+    }
+
+    /// Multiplies every regularization strength by `factor`: the L1 λ, the KL β, the
+    /// contractive λ and the denoising noise level (kept at most 1).
+    /// - Returns: the new strengths as text ("l1 6e-4"), or nil when the run has none.
+    public func scaleRegularization(by factor: Float) -> String? {
+        var r = config.regularization
+        var parts: [String] = []
+        if let l1 = r.l1 { r.l1 = l1 * factor; parts.append("l1 \(l1 * factor)") }
+        if var kl = r.kl { kl.beta *= factor; r.kl = kl; parts.append("kl beta \(kl.beta)") }
+        if let c = r.contractive { r.contractive = c * factor; parts.append("contractive \(c * factor)") }
+        if var noise = r.denoising {
+            noise.level = min(noise.level * factor, 1)
+            r.denoising = noise
+            parts.append("\(noise.kind.rawValue) noise \(noise.level)")
+        }
+        guard !parts.isEmpty else { return nil }
+        config.regularization = r
+        regularizer.setStrengths(r)
+        return parts.joined(separator: ", ")
+    }
 
     func firstNonFiniteLayer(batch: Int) -> String {
         for (index, layer) in model.layout.layers.enumerated() {

@@ -172,8 +172,12 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             }
             run.trainer.setLearningRate(rate)
             run.note = "\(run.config.name): learning rate \(rate)"
-        case .scaleRegularization:
-            run.note = "\(run.config.name) has no regularization strength to change"
+        case .scaleRegularization(let factor):
+            if let strengths = run.trainer.scaleRegularization(by: factor) {
+                run.note = "\(run.config.name): \(strengths)"
+            } else {
+                run.note = "\(run.config.name) has no regularization strength to change"
+            }
         case .reset:
             resetGroup(group)
         case .switchPreset(let index):
