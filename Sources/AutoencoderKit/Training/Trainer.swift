@@ -25,8 +25,8 @@ public struct BatchResult: Sendable, Equatable {
 
 /// Trains one model on one dataset; not thread-safe (the session owns it on one queue).
 public final class Trainer: @unchecked Sendable {
-    /// The run's configuration; the learning rate and regularization strengths may change
-    /// during a run (`setLearningRate`, `scaleRegularization`).
+    /// The run's configuration; its regularization strengths may change during a run
+    /// (`scaleRegularization`); the current learning rate is `optimizer.settings`.
     public internal(set) var config: TrainingConfig
     public let dataset: Dataset
     public let model: Autoencoder<Float>
@@ -200,10 +200,9 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// Sets the learning rate from now on (recorded in the next epoch's metrics).
-    public func setLearningRate(_ rate: Float) {
-        optimizer.settings.learningRate = rate
-        config.optimizer.learningRate = rate
-    }
+    /// (The current rate lives in `optimizer.settings`, which checkpoints save beside the
+    /// run's original configuration.)
+    public func setLearningRate(_ rate: Float) { optimizer.settings.learningRate = rate }
 
     /// Multiplies every regularization strength by `factor`: the L1 λ, the KL β, the
     /// contractive λ and the denoising noise level (kept at most 1).
