@@ -58,7 +58,6 @@ public final class CursesTerminal: Terminal {
         detected["TERM"] = term.isEmpty ? chosen : term
         colorMode = ColorMode.detect(environment: detected, terminalColors: colors)
         pairs = colorMode == .none ? nil : CursesColorPairs()
-        if environment["AELAB_DEBUG_TERMINAL"] != nil { FileHandle.standardError.write(Data("colors=\(colors) mode=\(colorMode) has=\(has_colors())\n".utf8)) }
     }
 
     deinit { shutdown() }

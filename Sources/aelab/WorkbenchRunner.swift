@@ -39,9 +39,10 @@ enum WorkbenchRunner {
     /// are found.
     static func loadThemes(chosen: String?) throws -> [Theme] {
         var themes: [Theme] = []
-        if let folder = ResourceLocator.folder("themes") {
+        let home = ProcessInfo.processInfo.environment["AELAB_HOME"].map { $0 + "/themes" }
+        if let folder = ResourceFolders.search("themes", override: home).first {
             do {
-                themes = try Theme.loadDirectory(folder)
+                themes = try Theme.loadDirectory(URL(fileURLWithPath: folder))
             } catch {
                 throw UsageError(message: "\(error)")
             }

@@ -8,18 +8,10 @@ final class TmuxDriver {
     let name: String
     let marker: String
 
-    /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static var packageRoot: URL { URL(fileURLWithPath: AelabProcess.packageRoot) }
 
-    /// The release binary `make test` builds first, or nil.
-    static var binary: String? {
-        for configuration in ["release", "debug"] {
-            let path = packageRoot.appendingPathComponent(".build/\(configuration)/aelab").path
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    /// The aelab binary `make test` builds first, or nil.
+    static var binary: String? { AelabProcess.binary }
 
     static var tmuxAvailable: Bool { (try? run(["tmux", "-V"]))?.status == 0 }
 

@@ -6,29 +6,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The built aelab executable, or nil when none has been built.
-let aelabBinary: String? = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    return ["release", "debug"].map { root.appendingPathComponent(".build/\($0)/aelab").path }
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
-}()
-
-/// What a finished run of the binary left.
-struct ProcessResult {
-    let status: Int32
-    let standardError: String
-}
-
-/// Runs aelab with `arguments` and waits for it.
-func runAelab(_ arguments: [String]) throws -> ProcessResult {
-    let result = try ChildProcess.run(aelabBinary ?? "/nonexistent", arguments)
-    return ProcessResult(status: result.status, standardError: result.errors)
-}
-
 @Suite(
     "aelab train flags",
-    .enabled(if: aelabBinary != nil, "no aelab binary: run `swift build -c release --product aelab` (make test does)"))
+    .enabled(if: AelabProcess.binary != nil, "no aelab binary: run `swift build -c release --product aelab` (make test does)"))
 struct TrainFlagTests {
     /// Flags that need no files, and a part of the message each must print.
     static let badFlags: [([String], String)] = [
@@ -67,18 +47,18 @@ struct TrainFlagTests {
 
     @Test("each out-of-range or unknown value exits 2 with a message naming it", arguments: badFlags)
     func badFlag(arguments: [String], message: String) throws {
-        let result = try runAelab(["train"] + arguments)
+        let result = try AelabProcess.run(["train"] + arguments)
         #expect(result.status == 2, "aelab train \(arguments.joined(separator: " ")) exited \(result.status)")
-        #expect(result.standardError.contains(message), "stderr was: \(result.standardError)")
+        #expect(result.errors.contains(message), "stderr was: \(result.errors)")
     }
 
     @Test("an unknown preset exits 2 naming it and listing the presets there are")
     func unknownPreset() throws {
         for name in ["nope", "/nowhere/nope.toml"] {
-            let result = try runAelab(["train", "--preset", name])
+            let result = try AelabProcess.run(["train", "--preset", name])
             #expect(result.status == 2, "aelab train --preset \(name) exited \(result.status)")
-            #expect(result.standardError.contains("--preset: no preset named \"\(name)\""), "stderr was: \(result.standardError)")
-            #expect(result.standardError.contains("presets: undercomplete, sparse-kl, "), "stderr was: \(result.standardError)")
+            #expect(result.errors.contains("--preset: no preset named \"\(name)\""), "stderr was: \(result.errors)")
+            #expect(result.errors.contains("presets: undercomplete, sparse-kl, "), "stderr was: \(result.errors)")
         }
     }
 
@@ -104,9 +84,9 @@ struct TrainFlagTests {
             (["--out", folder + "/plain-file"], "--out: \(folder)/plain-file exists and is not a folder"),
         ]
         for (arguments, message) in cases {
-            let result = try runAelab(["train"] + arguments)
+            let result = try AelabProcess.run(["train"] + arguments)
             #expect(result.status == 2, "aelab train \(arguments.joined(separator: " ")) exited \(result.status)")
-            #expect(result.standardError.contains(message), "stderr was: \(result.standardError)")
+            #expect(result.errors.contains(message), "stderr was: \(result.errors)")
         }
     }
 }

@@ -1,8 +1,7 @@
 // PresetLibrary: finds presets by name in the preset folders, or by path.
 //
-// Search order: $AELAB_PRESETS, then `samples/` in the current folder, then `samples/` beside
-// the executable or in any folder above it (so `.build/release/aelab` finds the checkout's
-// samples/).
+// Search order (ResourceFolders): $AELAB_PRESETS, then `samples/` in the current folder, then
+// `samples/` beside the executable or in any folder above it.
 import Foundation
 
 /// The preset folders and the presets in them.
@@ -12,21 +11,8 @@ public struct PresetLibrary: Sendable {
 
     /// The default folders for this process.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, currentFolder: String = FileManager.default.currentDirectoryPath, executable: String = CommandLine.arguments.first ?? "") {
-        var candidates: [String] = []
-        if let custom = environment["AELAB_PRESETS"], !custom.isEmpty { candidates.append(custom) }
-        candidates.append((currentFolder as NSString).appendingPathComponent("samples"))
-        var folder = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
-        if !folder.hasPrefix("/") { folder = (currentFolder as NSString).appendingPathComponent(folder) }
-        for _ in 0..<6 where folder != "/" && !folder.isEmpty {
-            candidates.append((folder as NSString).appendingPathComponent("samples"))
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        var seen: Set<String> = []
-        folders = candidates.map { ($0 as NSString).standardizingPath }.filter { path in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
-            return seen.insert(path).inserted
-        }
+        folders = ResourceFolders.search(
+            "samples", override: environment["AELAB_PRESETS"], currentFolder: currentFolder, executable: executable)
     }
 
     /// A library over exactly these folders.

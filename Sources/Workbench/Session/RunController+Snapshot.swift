@@ -33,7 +33,7 @@ extension RunController {
             epochSeries: [train, validation], lastBatchLoss: batchLoss.latest,
             lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
             imageColumns: set.columns, probeInputs: inputs,
-            probeReconstructions: probe.reconstructions.map(RunController.toPixels),
+            probeReconstructions: probe.reconstructions.map(RunPictures.bytes),
             probeCodes: probe.codes, codeStatistics: statistics,
             samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
             note: note, pairID: pairID, probeStart: probeIndices.first ?? 0, probeErrors: errors,
@@ -63,7 +63,7 @@ extension RunController {
         let visuals = RunVisuals(
             time: now, epoch: trainer.epoch, probeIndices: probeIndices,
             reconstructions: probe.reconstructions, codes: probe.codes, statisticsCodes: statisticsCodes,
-            statistics: RunController.codeStatistics(statisticsCodes),
+            statistics: CodeStatistics(codes: statisticsCodes),
             errors: zip(inputs, probe.reconstructions).map { trainer.config.loss.sampleError(input: $0, reconstruction: $1) },
             jacobianNorm: trainer.jacobianNorm(codes: statisticsCodes),
             histogram: CodeProjection.histogram(statisticsCodes))
@@ -98,12 +98,13 @@ extension RunController {
 
     /// Records the fixed probes at an epoch's end for scrubbing.
     func recordEpoch() {
-        let probe = trainer.probe(dataset.validation, indices: historyIndices)
-        let statistics = RunController.codeStatistics(trainer.probe(dataset.validation, indices: statisticsIndices).codes)
+        // the same forward passes the next snapshot needs (on the first probe page they are
+        // reused from the cache instead of being run twice)
+        let visuals = currentVisuals(historyIndices)
         history.add(
             EpochFrame(
-                epoch: trainer.epoch, step: trainer.step, reconstructions: probe.reconstructions.map(RunController.toPixels),
-                codes: probe.codes, statistics: statistics, validationLoss: trainer.history.last?.validationLossPerPixel))
+                epoch: trainer.epoch, step: trainer.step, reconstructions: visuals.reconstructions.map(RunPictures.bytes),
+                codes: visuals.codes, statistics: visuals.statistics, validationLoss: trainer.history.last?.validationLossPerPixel))
     }
 }
 

@@ -57,7 +57,7 @@ extension RunController {
         var changed = codes[0]
         changed[unit] += request.offset
         line.append(changed)
-        let decoded = trainer.decode(codes: line).map(RunController.toPixels)
+        let decoded = trainer.decode(codes: line).map(RunPictures.bytes)
         let value = LatentWalk(
             sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
             interpolation: Array(decoded.prefix(steps)), unit: unit, code: changed,

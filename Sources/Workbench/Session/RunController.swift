@@ -111,12 +111,4 @@ final class RunController {
         throughputWindow = (DispatchTime.now().uptimeNanoseconds, 0)
     }
 
-    /// Values in [0, 1] to pixels 0-255 (clamped: identity and tanh outputs can leave the range).
-    static func toPixels(_ values: [Float]) -> [UInt8] {
-        values.map { UInt8((min(max($0, 0), 1) * 255).rounded()) }
-    }
-
-    /// Mean activation per unit, overall mean, share of |h| < 0.01, and units never above it
-    /// (the engine's one implementation, `CodeStatistics(codes:)`).
-    static func codeStatistics(_ codes: [[Float]]) -> CodeStatistics { CodeStatistics(codes: codes) }
 }
