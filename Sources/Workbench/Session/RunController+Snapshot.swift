@@ -25,19 +25,28 @@ extension RunController {
             points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
         let inputs = probeIndices.map { Array(set.image($0)) }
         let errors = visuals.errors
+        // each penalty its own per-epoch series, never folded into the loss
+        let penaltySeries = (history.last?.penalties ?? []).map { term in
+            MetricSeries(
+                name: "\(term.name) penalty", unit: unit,
+                points: history.compactMap { m in
+                    m.penalties.first { $0.name == term.name }.map { SeriesPoint(x: Double(m.epoch), y: $0.value) }
+                })
+        }
+        let lastPenalty = history.last.flatMap { $0.penalties.isEmpty ? nil : $0.penalties.reduce(0) { $0 + $1.value } }
         return TrainingSnapshot(
             runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
             batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
             step: trainer.step, lossUnit: unit,
             batchLoss: MetricSeries(name: "batch", unit: unit, points: batchLoss.points),
-            epochSeries: [train, validation], lastBatchLoss: batchLoss.latest,
+            epochSeries: [train, validation] + penaltySeries, lastBatchLoss: batchLoss.latest,
             lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
             imageColumns: set.columns, probeInputs: inputs,
             probeReconstructions: probe.reconstructions.map(RunPictures.bytes),
             probeCodes: probe.codes, codeStatistics: statistics,
             samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
             note: note, pairID: pairID, probeStart: probeIndices.first ?? 0, probeErrors: errors,
-            lastEpochSeconds: history.last?.seconds, jacobianNorm: visuals.jacobianNorm,
+            lastEpochSeconds: history.last?.seconds, lastPenalty: lastPenalty, jacobianNorm: visuals.jacobianNorm,
             references: references, codeHistogram: visuals.histogram,
             history: self.history.frames, historyInputs: historyIndices.map { Array(set.image($0)) },
             filters: display.filters ? filters() : [],
