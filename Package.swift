@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "aelab",
             dependencies: [
-                "AutoencoderKit", "Workbench", "CursesTerminal",
+                "AutoencoderKit", "Workbench", "CursesTerminal", "CTermGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/aelab"),

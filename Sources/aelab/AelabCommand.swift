@@ -1,4 +1,5 @@
-// AelabCommand: the root command and its subcommands; usage errors exit with code 2.
+// AelabCommand: the root command and its subcommands; usage errors exit with code 2, failures
+// with 1, a stop for a signal with 128 + its number.
 import ArgumentParser
 import Foundation
 
@@ -23,6 +24,8 @@ struct AelabCommand: ParsableCommand {
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("aelab: \(error.message)\n".utf8))
             Foundation.exit(2)
+        } catch let interrupted as Interrupted {
+            Foundation.exit(128 + interrupted.signal)
         } catch let error as RunError {
             FileHandle.standardError.write(Data("aelab: \(error.message)\n".utf8))
             Foundation.exit(1)

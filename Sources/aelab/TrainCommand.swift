@@ -1,6 +1,7 @@
 // TrainCommand: `aelab train`, headless training with one line per epoch; with --out, a run
-// folder holding metrics.jsonl and checkpoint.safetensors (rewritten atomically every epoch);
-// with --resume, continuing a checkpoint exactly up to --epochs.
+// folder holding metrics.jsonl and checkpoint.safetensors (rewritten atomically every epoch,
+// and at the step where SIGINT, SIGTERM or SIGHUP stops the run); with --resume,
+// continuing a checkpoint exactly up to --epochs.
 import ArgumentParser
 import AutoencoderKit
 import Foundation
@@ -21,6 +22,7 @@ struct TrainCommand: ParsableCommand {
     var resume: String?
 
     func run() throws {
+        setvbuf(stdout, nil, _IOLBF, 0)  // one line per epoch, also when stdout is a file or pipe
         let outputFolder = try out.map(Self.prepareOutputFolder)
         let (trainer, dataArgument) = try resume.map(resumedTrainer) ?? freshTrainer()
         let config = trainer.config
@@ -37,23 +39,62 @@ struct TrainCommand: ParsableCommand {
             do { try log?.append(change) } catch { throw RunError(message: "\(error)") }
         }
         if trainer.epoch >= config.epochs { print("nothing to do: the run has \(trainer.epoch) of \(config.epochs) epochs") }
+        QuitSignal.install()
+        var unsaved: String?  // why the last epoch's files could not be written, if they could not
         while trainer.epoch < config.epochs {
-            let metrics: EpochMetrics
+            let batch: BatchResult
             do {
-                metrics = try trainer.trainEpoch()
+                batch = try trainer.trainBatch()
             } catch {
                 throw RunError(message: "\(error)")
             }
-            print(Self.line(metrics, epochs: config.epochs, unit: unit))
-            guard let outputFolder else { continue }
-            do {
-                try log?.append(metrics)
-                try trainer.saveCheckpoint(to: outputFolder + "/" + Checkpoint.fileName, dataSource: dataArgument)
-            } catch {
-                throw RunError(message: "\(error)")
+            if batch.endedEpoch, let metrics = trainer.history.last {
+                print(Self.line(metrics, epochs: config.epochs, unit: unit))
+                if let outputFolder { unsaved = Self.write(metrics, of: trainer, log: log, folder: outputFolder, dataSource: dataArgument) }
+            }
+            if let signal = QuitSignal.received {
+                try Self.stop(trainer, for: signal, outputFolder: outputFolder, dataSource: dataArgument)
             }
         }
+        if let unsaved { throw RunError(message: "training finished, but the last epoch was not saved: \(unsaved)") }
         if let outputFolder { print("metrics and checkpoint written to \(outputFolder)/") }
+    }
+
+    /// Appends the epoch's metrics line and rewrites the checkpoint. A failure (a full disk, a
+    /// folder made read-only) is reported on stderr and training goes on: the previous
+    /// checkpoint stays whole, metrics.jsonl keeps its complete lines, and the next epoch tries
+    /// again. - Returns: the failure's text, or nil when both were written.
+    static func write(_ metrics: EpochMetrics, of trainer: Trainer, log: MetricsLog?, folder: String, dataSource: String) -> String? {
+        var failures: [String] = []
+        do { try log?.append(metrics) } catch { failures.append("\(error)") }
+        do {
+            try trainer.saveCheckpoint(to: folder + "/" + Checkpoint.fileName, dataSource: dataSource)
+        } catch {
+            failures.append("\(error)")
+        }
+        guard !failures.isEmpty else { return nil }
+        let text = failures.joined(separator: "; ")
+        FileHandle.standardError.write(Data("aelab: epoch \(metrics.epoch) not saved, training goes on (the previous checkpoint is kept): \(text)\n".utf8))
+        return text
+    }
+
+    /// The orderly stop for a quit signal: the batch in progress is finished; with --out the
+    /// checkpoint is written at this step (metrics.jsonl already ends with the last whole epoch),
+    /// so `--resume` continues exactly from here.
+    static func stop(_ trainer: Trainer, for signal: Int32, outputFolder: String?, dataSource: String) throws -> Never {
+        let place = "epoch \(trainer.epoch + 1), batch \(trainer.batchInEpoch) of \(trainer.batchesPerEpoch) (step \(trainer.step))"
+        guard let outputFolder else {
+            print("interrupted by \(QuitSignal.name(signal)) in \(place); nothing saved (no --out)")
+            throw Interrupted(signal: signal)
+        }
+        let path = outputFolder + "/" + Checkpoint.fileName
+        do {
+            try trainer.saveCheckpoint(to: path, dataSource: dataSource)
+        } catch {
+            throw RunError(message: "interrupted by \(QuitSignal.name(signal)) in \(place); \(error)")
+        }
+        print("interrupted by \(QuitSignal.name(signal)) in \(place); checkpoint saved to \(path); continue with: aelab train --resume \(outputFolder)")
+        throw Interrupted(signal: signal)
     }
 
     /// A new run from the preset and the model flags.

@@ -45,13 +45,14 @@ struct WorkbenchFiles: Sendable {
         }
     }
 
-    /// Saves every run under the autosave folder. - Returns: one line per run.
-    func autosave(_ trainers: [Trainer]) -> [String] {
+    /// Saves every run under the autosave folder.
+    /// - Returns: one line per run, and whether it was saved.
+    func autosave(_ trainers: [Trainer]) -> [(line: String, saved: Bool)] {
         trainers.map { trainer in
             do {
-                return "saved \(trainer.config.name) (epoch \(trainer.epoch), step \(trainer.step)) to \(try write(trainer, under: autosaveRoot))"
+                return ("saved \(trainer.config.name) (epoch \(trainer.epoch), step \(trainer.step)) to \(try write(trainer, under: autosaveRoot))", true)
             } catch {
-                return "could not autosave \(trainer.config.name): \(error)"
+                return ("could not autosave \(trainer.config.name): \(error)", false)
             }
         }
     }

@@ -1,5 +1,6 @@
 // WorkbenchRunner: opens the terminal, runs the UI loop over a session, and on the way out
-// stops training, restores the terminal and autosaves. Shared by `aelab`, `aelab --resume`
+// stops training, restores the terminal and autosaves; exits 128 + N after signal N (129 for a
+// closed terminal), 1 when an autosave failed. Shared by `aelab`, `aelab --resume`
 // and `aelab view`.
 import AutoencoderKit
 import CursesTerminal
@@ -30,8 +31,18 @@ enum WorkbenchRunner {
         terminal.shutdown()
         if let warning = terminal.startupWarning { print("aelab: \(warning)") }
         print("aelab: \(describe(reason)); training stopped")
+        var failures = 0
         if let autosave {
-            for line in autosave.autosave(trainers) { print("aelab: \(line)") }
+            for (line, saved) in autosave.autosave(trainers) {
+                print("aelab: \(line)")
+                if !saved { failures += 1 }
+            }
+        }
+        if failures > 0 { throw RunError(message: "\(failures) run\(failures == 1 ? "" : "s") could not be autosaved (see above)") }
+        switch reason {
+        case .userQuit: return
+        case .hangUp: throw Interrupted(signal: SIGHUP)
+        case .signal(let number): throw Interrupted(signal: Int32(number))
         }
     }
 

@@ -48,8 +48,18 @@ public enum ChildProcess {
         let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, path] + arguments } ?? [path] + arguments
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // the test runner may block or ignore signals; the child starts with the defaults
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, environ)
         if capture {
             close(outPipe[1])
             close(errPipe[1])

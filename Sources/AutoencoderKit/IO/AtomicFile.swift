@@ -2,7 +2,8 @@
 //
 // Steps: write a temporary file beside the target (same folder, so rename stays on one
 // filesystem), fsync it, rename it over the target, fsync the folder. On any failure the
-// temporary file is removed and the previous file is left as it was.
+// temporary file is removed and the previous file is left as it was. Temporary files left by a
+// process killed mid-write (SIGKILL, power loss) are deleted by the next write to the same path.
 
 #if canImport(Glibc)
     import Glibc
@@ -21,6 +22,7 @@ public enum AtomicFile {
     ///   ENOSPC). The temporary file is removed; the previous file stays intact.
     /// - Complexity: O(n) in the byte count, plus two fsyncs.
     public static func write(_ bytes: [UInt8], to path: String, permissions: mode_t = 0o644) throws(FileError) {
+        removeOrphanedTemporaries(of: path)
         let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions)
         guard fd >= 0 else { throw FileError.current(.createTemporary, path) }
@@ -76,6 +78,26 @@ public enum AtomicFile {
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let prefix = folder.map { $0 == "/" ? "/" : $0 + "/" } ?? ""
         return prefix + ".\(name).tmp-\(getpid())-\(random)"
+    }
+
+    /// Deletes the temporary files of `path` that a killed process left behind: names
+    /// `.NAME.tmp-PID-…` whose PID is not a running process (this process's own are kept).
+    /// A large checkpoint killed mid-write would otherwise leave its size on disk for good.
+    static func removeOrphanedTemporaries(of path: String) {
+        let (folder, name) = split(path)
+        let prefix = ".\(name).tmp-"
+        guard let directory = opendir(folder ?? ".") else { return }
+        defer { closedir(directory) }
+        let folderPrefix = folder.map { $0 == "/" ? "/" : $0 + "/" } ?? ""
+        while let entry = readdir(directory) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard entryName.hasPrefix(prefix) else { continue }
+            let rest = entryName.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(folderPrefix + entryName) }
+        }
     }
 
     /// The folder part (nil for a bare name) and the file name.

@@ -2,7 +2,7 @@
 //
 // Each record is written with one write() of the whole line including "\n" (looping only if the
 // kernel takes part of it), on a file opened with O_APPEND, so a killed process leaves complete
-// lines. Keys keep the order given. Non-finite numbers are written as `null`: JSON has no NaN or
+// lines; a write that fails part-way (a full disk) is cut back to the last complete line. Keys keep the order given. Non-finite numbers are written as `null`: JSON has no NaN or
 // Inf, and a diverged loss should not make the file unreadable.
 
 #if canImport(Glibc)
@@ -38,7 +38,15 @@ public final class JSONLinesWriter {
     /// - Throws: `FileError` (e.g. ENOSPC) naming the path.
     public func append(_ record: JSONObject) throws(FileError) {
         guard fd >= 0 else { throw FileError(operation: .write, path: path, code: EBADF) }
-        try AtomicFile.writeAll(Array(JSONLinesWriter.line(record).utf8), to: fd, path: path)
+        let end = lseek(fd, 0, SEEK_END)
+        do {
+            try AtomicFile.writeAll(Array(JSONLinesWriter.line(record).utf8), to: fd, path: path)
+        } catch {
+            // A full disk can take part of the line: cut it off so the file still ends on a
+            // complete line.
+            if end >= 0 { _ = ftruncate(fd, end) }
+            throw error
+        }
     }
 
     /// Flushes the file to disk (fsync); call at epoch ends when durability matters.

@@ -10,7 +10,12 @@
 //   happens.
 // - termguard_install_quit_handlers() makes SIGINT, SIGTERM and SIGHUP only record the signal;
 //   the UI loop polls termguard_quit_signal() and shuts down in order (endwin, autosave).
-//   Install these before curses starts, so ncurses leaves them alone.
+//   Install these before curses starts, so ncurses leaves them alone. A second quit signal
+//   does not wait for the orderly stop: it restores the terminal and kills the process with
+//   that signal's default action. A signal ignored when the process started (nohup, a shell's
+//   background job) is left ignored.
+// - termguard_ignore_file_size_signal() ignores SIGXFSZ, so writing past a file-size limit
+//   (ulimit -f) fails with EFBIG and is reported like a full disk instead of killing the process.
 // - SIGTSTP/SIGCONT (ctrl-z, fg) are left to ncurses, which installs its own handler when the
 //   disposition is the default: it calls endwin before stopping and refreshes after continuing.
 #ifndef AELAB_TERMGUARD_H
@@ -22,8 +27,10 @@ void termguard_save(void);
 void termguard_restore(void);
 /// Installs the crash handlers described above.
 void termguard_install_crash_handlers(void);
-/// Installs flag-only handlers for SIGINT, SIGTERM and SIGHUP.
+/// Installs flag-only handlers for SIGINT, SIGTERM and SIGHUP (a second one kills at once).
 void termguard_install_quit_handlers(void);
+/// Ignores SIGXFSZ (see above).
+void termguard_ignore_file_size_signal(void);
 /// The first quit signal caught since start (its number), or 0.
 int termguard_quit_signal(void);
 
