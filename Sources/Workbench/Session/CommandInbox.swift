@@ -1,10 +1,9 @@
 // CommandInbox: the UI's commands to the training queue, with a wake-up for a paused trainer.
 import Dispatch
-import Synchronization
 
 /// A locked FIFO of commands; `wait` lets an idle trainer sleep until one arrives.
 public final class CommandInbox: Sendable {
-    private let queue = Mutex<[SessionCommand]>([])
+    private let queue = Locked<[SessionCommand]>([])
     private let signal = DispatchSemaphore(value: 0)
 
     public init() {}

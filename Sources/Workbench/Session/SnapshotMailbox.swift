@@ -3,11 +3,10 @@
 // The trainer posts; the UI takes only if the sequence number moved. Neither side waits on
 // the other for longer than a copy of an array of values.
 import AutoencoderKit
-import Synchronization
 
 /// A sequence-numbered slot holding the newest snapshots; older ones are simply replaced.
 public final class SnapshotMailbox: Sendable {
-    private let slot = Mutex<(sequence: UInt64, snapshots: [TrainingSnapshot])>((0, []))
+    private let slot = Locked<(sequence: UInt64, snapshots: [TrainingSnapshot])>((0, []))
 
     public init() {}
 
