@@ -1,5 +1,6 @@
 // AelabCommand: the root command and its subcommands; usage errors exit with code 2, failures
-// with 1, a stop for a signal with 128 + its number.
+// with 1; after an orderly stop for a signal the process dies of that signal (a shell reports
+// 128 + its number, and a script running aelab stops too).
 import ArgumentParser
 import Foundation
 
@@ -25,6 +26,10 @@ struct AelabCommand: ParsableCommand {
             FileHandle.standardError.write(Data("aelab: \(error.message)\n".utf8))
             Foundation.exit(2)
         } catch let interrupted as Interrupted {
+            // die of the signal, so a calling shell or script sees it and stops too
+            fflush(stdout)
+            signal(interrupted.signal, SIG_DFL)
+            raise(interrupted.signal)
             Foundation.exit(128 + interrupted.signal)
         } catch let error as RunError {
             FileHandle.standardError.write(Data("aelab: \(error.message)\n".utf8))

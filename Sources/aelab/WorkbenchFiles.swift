@@ -36,13 +36,24 @@ struct WorkbenchFiles: Sendable {
         return checkpoint
     }
 
-    /// What `s` does: save the run and say where, or say why not (training goes on either way).
-    func saveNote(_ trainer: Trainer) -> String {
+    /// What `s` does: save the run and say where, or say why not, the reason first so it shows
+    /// on a narrow status line (training goes on either way; the previous files stay whole).
+    func saveNote(_ trainer: Trainer) -> (note: String, failed: Bool) {
         do {
-            return "saved \(try write(trainer, under: saveRoot)) (epoch \(trainer.epoch), step \(trainer.step))"
+            return ("saved \(try write(trainer, under: saveRoot)) (epoch \(trainer.epoch), step \(trainer.step))", false)
+        } catch let error as CheckpointError {
+            if case .write(let file) = error { return (Self.failure(file), true) }
+            return ("save failed: \(error)", true)
+        } catch let error as FileError {
+            return (Self.failure(error), true)
         } catch {
-            return "save failed: \(error)"
+            return ("save failed: \(error)", true)
         }
+    }
+
+    /// "save failed, No space left on device (ENOSPC): cannot write runs/x/checkpoint.safetensors"
+    static func failure(_ error: FileError) -> String {
+        "save failed, \(error.reason)\(error.codeName.map { " (\($0))" } ?? ""): \(error.operation.rawValue) \(error.path)"
     }
 
     /// Saves every run under the autosave folder.

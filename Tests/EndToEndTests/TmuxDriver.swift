@@ -17,13 +17,25 @@ final class TmuxDriver {
 
     /// Starts `command` in a new session of the given size; afterwards the shell writes the
     /// terminal's settings to `sttyFile` and waits, so the pane stays readable.
-    init(command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:]) throws {
+    /// - Parameter interactive: type the command into an interactive bash (job control: ctrl-z
+    ///   and `fg`; ctrl-c reaches only the program) instead of running it under `sh -c`; the
+    ///   exit line and the settings are written after the program ends (a bash list would go on
+    ///   to its next command when the program is stopped).
+    init(command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:], interactive: Bool = false) throws {
         name = "aelab-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         marker = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".stty").path
         let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         let script = "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
         // the tmux server outlives this call and would hold a captured pipe open: no capture
-        _ = try TmuxDriver.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)", "sh", "-c", script], capture: false)
+        let shell = interactive ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", script]
+        _ = try TmuxDriver.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"] + shell, capture: false)
+        if interactive {
+            _ = waitFor(seconds: 10) { $0.contains("$") }
+            send("-l", "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'")
+            send("Enter")
+            send("-l", command)
+            send("Enter")
+        }
     }
 
     deinit { _ = try? TmuxDriver.run(["tmux", "-L", name, "kill-server"]) }
@@ -53,6 +65,22 @@ final class TmuxDriver {
             usleep(100_000)
         }
         return (false, last)
+    }
+
+    /// Interactive sessions: once the program has ended and the prompt is back, types the line
+    /// that prints "exit=N" and writes the terminal settings.
+    func finishInteractive() {
+        _ = waitFor(seconds: 30) { screen in
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("$") ?? false
+        }
+        send("-l", "echo \"exit=$?\"; stty -a > '\(marker)'")
+        send("Enter")
+    }
+
+    /// The N of an "exit=N" line on `screen`, or nil.
+    static func exitStatus(_ screen: String) -> Int? {
+        guard let range = screen.range(of: #"exit=\d+"#, options: .regularExpression) else { return nil }
+        return Int(screen[range].dropFirst(5))
     }
 
     /// The terminal settings written after the program exited, or nil if it has not.

@@ -68,17 +68,28 @@ struct WorkbenchTmuxTests {
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "\(label): terminal not restored: \(stty)")
     }
 
-    @Test("SIGTERM and SIGHUP stop the workbench with the terminal restored", arguments: ["TERM", "HUP"])
+    @Test("SIGINT, ctrl-c, SIGTERM and SIGHUP stop the workbench with the terminal restored and exit 128+N",
+          arguments: ["INT", "C-c", "TERM", "HUP"])
     func signals(_ signal: String) throws {
         let binary = try #require(TmuxDriver.binary)
-        let seed = signal == "TERM" ? 11 : 12
+        let seed = ["TERM": 11, "HUP": 12, "INT": 13, "C-c": 14][signal] ?? 10
         let autosave = NSTemporaryDirectory() + "aelab-e2e-autosave-\(getpid())-\(seed)"
         let command = "'\(binary)' --data samples/digits-500 --seed \(seed) --autosave-dir \(autosave)"
-        let tmux = try TmuxDriver(command: command, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"])
+        // ctrl-c goes to the terminal's foreground group: an interactive shell (which ignores it)
+        let tmux = try TmuxDriver(
+            command: command, environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"], interactive: signal == "C-c")
         defer { try? FileManager.default.removeItem(atPath: autosave) }
         #expect(tmux.waitFor { $0.contains("RUNNING") }.matched)
-        _ = try TmuxDriver.run(["pkill", "-\(signal)", "-f", "^\(binary) --data samples/digits-500 --seed \(seed)"])
-        let exited = tmux.waitFor { $0.contains("exit=") }
+        if signal == "C-c" {
+            tmux.send("C-c")  // the terminal turns it into SIGINT (curses keeps ISIG on)
+        } else {
+            _ = try TmuxDriver.run(["pkill", "-\(signal)", "-f", "^\(binary) --data samples/digits-500 --seed \(seed)"])
+        }
+        let number = ["TERM": 15, "HUP": 1][signal] ?? 2
+        if signal == "C-c" { tmux.finishInteractive() }
+        let exited = tmux.waitFor { TmuxDriver.exitStatus($0) != nil }
+        #expect(TmuxDriver.exitStatus(exited.screen) == 128 + number, "exit status after \(signal):\n\(exited.screen)")
+        #expect(exited.screen.contains("stopped by signal \(number)") || exited.screen.contains("hang-up"), "no exit message:\n\(exited.screen)")
         #expect(exited.matched, "no exit after SIG\(signal):\n\(exited.screen)")
         #expect(exited.screen.contains("aelab: saved undercomplete"), "no autosave message after SIG\(signal):\n\(exited.screen)")
         let checkpoint = autosave + "/undercomplete/checkpoint.safetensors"

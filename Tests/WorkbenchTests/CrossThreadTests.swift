@@ -73,7 +73,10 @@ import Testing
         let loop = UILoop(terminal: terminal, session: session, themes: [.builtInDefault], state: AppState(size: .minimum))
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
-            if let run = loop.state.runs.first, run.epoch == 1, run.status == .paused { break }
+            // done when the state has the paused epoch and a frame has shown it (frames are
+            // drawn at most 10 times a second, so the state can be ahead of the screen)
+            if let run = loop.state.runs.first, run.epoch == 1, run.status == .paused,
+                terminal.frames.count >= 2, terminal.frames.last?.renderedText.contains("PAUSED") == true { break }
             terminal.script.append(nil)
             #expect(loop.turn() == nil)
             usleep(2_000)

@@ -91,6 +91,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var settings: [(String, String)]
     /// The session's latest note about this run (saved, diverged, finished), if any.
     public var note: String?
+    /// Whether the note reports a failure (the status line shows it as an error).
+    public var noteIsError = false
 
     // Views beyond the dashboard (issue 5). All optional or empty by default.
 
@@ -128,7 +130,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.batchLoss == b.batchLoss && a.epochSeries == b.epochSeries
             && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
             && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
-            && a.note == b.note && a.batchInEpoch == b.batchInEpoch && a.pairID == b.pairID
+            && a.note == b.note && a.noteIsError == b.noteIsError && a.batchInEpoch == b.batchInEpoch && a.pairID == b.pairID
             && a.probeStart == b.probeStart && a.probeCorrupted == b.probeCorrupted
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters

@@ -13,8 +13,12 @@ public struct StatusLinePanel: Panel {
         // "? help" always stays at the right end; a note sits just left of it, cut to fit
         let hint = "? help"
         let right = Self.rightPart(state)
-        // a note takes at most half the line, an error as much as it needs
-        let widest = right?.role == .error ? rect.width : rect.width / 2
+        // a note takes at most half the line; a diverged run's reason as much as it needs (the
+        // run has stopped); another error (a failed save) all but room for the state and loss
+        // of a run that goes on
+        var diverged = false
+        if case .diverged? = state.selected?.status { diverged = true }
+        let widest = right?.role != .error ? rect.width / 2 : (diverged ? rect.width : rect.width - 40)
         let noteRoom = max(0, min(rect.width - 12 - hint.count - 2, widest))
         let note = right.map { String($0.text.prefix(noteRoom)) } ?? ""
         let hintWidth = min(hint.count, rect.width)

@@ -34,7 +34,7 @@ extension RunController {
                 })
         }
         let lastPenalty = history.last.flatMap { $0.penalties.isEmpty ? nil : $0.penalties.reduce(0) { $0 + $1.value } }
-        return TrainingSnapshot(
+        var snapshot = TrainingSnapshot(
             runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
             batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
             step: trainer.step, lossUnit: unit,
@@ -52,6 +52,8 @@ extension RunController {
             filters: display.filters ? filters() : [],
             scatter: display.scatter ? scatter() : nil,
             walk: display.walk.flatMap(walk))
+        snapshot.noteIsError = noteIsError
+        return snapshot
     }
 
     /// Probe reconstructions, codes and code statistics: recomputed at most once a second while

@@ -12,7 +12,9 @@ final class RunController {
     var stepUntil: StepTarget?
     private(set) var batchLoss = LossHistory()
     /// A note for the status line (saved, diverged, setting changed), with its own counter.
-    var note: String?
+    var note: String? { didSet { noteIsError = false } }
+    /// Whether the note reports a failure (a save that did not happen); set after the note.
+    var noteIsError = false
     /// Runs with the same pair id started together and train in lockstep.
     var pairID: Int?
     /// What the visible view needs (probe page, filters, scatter, walk).

@@ -29,8 +29,10 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     public static let maximumRuns = 4
     private let publishIntervalNs: UInt64
     private var lastPublish: UInt64 = 0
-    /// Called on the training queue for `save`; returns a note for the status line.
-    private let saveHandler: (@Sendable (Trainer) -> String)?
+    /// What `s` does with a run, on the training queue: returns the status line's note and
+    /// whether the save failed (shown as an error).
+    public typealias SaveHandler = @Sendable (Trainer) -> (note: String, failed: Bool)
+    private let saveHandler: SaveHandler?
     /// A read-only session (`aelab view`) shows a finished run and trains nothing.
     private var readOnly = false
 
@@ -42,7 +44,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     /// - Throws: `TrainingError` when the initial run cannot be built.
     public init(
         presets: [TrainingConfig], initial: Int = 0, dataset: Dataset, paused: Bool = false,
-        publishPerSecond: Double = 5, save: (@Sendable (Trainer) -> String)? = nil
+        publishPerSecond: Double = 5, save: SaveHandler? = nil
     ) throws {
         precondition(!presets.isEmpty, "a session needs at least one preset")
         self.presets = presets
@@ -60,7 +62,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     ///   (`aelab view`).
     public init(
         resuming trainer: Trainer, presets: [TrainingConfig], paused: Bool = true, readOnly: Bool = false,
-        publishPerSecond: Double = 5, save: (@Sendable (Trainer) -> String)? = nil
+        publishPerSecond: Double = 5, save: SaveHandler? = nil
     ) {
         self.presets = presets.isEmpty ? [trainer.config] : presets
         dataset = trainer.dataset
@@ -196,7 +198,9 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
                 run.note = "cannot start \(presets[index].name): \(error)"
             }
         case .save:
-            run.note = saveHandler?(run.trainer) ?? "saving is not available in this session"
+            let outcome = saveHandler?(run.trainer) ?? (note: "saving is not available in this session", failed: true)
+            run.note = outcome.note
+            run.noteIsError = outcome.failed
         case .pairWith(let index):
             pair(run, with: index)
         case .selectRun(let index):

@@ -72,7 +72,7 @@ public struct AppState: Equatable, Sendable {
             if case .diverged = current.status {
                 message = StatusMessage(note, isError: true)
             } else {
-                message = StatusMessage(note)
+                message = StatusMessage(note, isError: current.noteIsError)
             }
         }
         selectedRun = min(selectedRun, max(0, runs.count - 1))
