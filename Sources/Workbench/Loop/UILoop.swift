@@ -19,6 +19,8 @@ public final class UILoop<T: Terminal> {
     private var sequence: UInt64 = 0
     private var needsRender = true
     private var lastRenderMs: UInt64?
+    /// Times frames and writes the soak figures (AELAB_STATS); nil costs nothing.
+    private let stats: StatsReporter?
 
     /// - Parameters:
     ///   - state: The starting state; its size and theme names are taken from `terminal` and `themes`.
@@ -26,11 +28,14 @@ public final class UILoop<T: Terminal> {
     ///   - framesPerSecond: The most frames drawn per second.
     ///   - idlePollMs: How long to wait for a key when nothing needs drawing.
     ///   - clock: Monotonic milliseconds (injected for tests).
+    ///   - stats: Times every frame (compose + present) and gets a `tick` each turn.
     public init(
         terminal: T, session: any TrainingSessionInterface, themes: [Theme], state: AppState,
         keymap: Keymap = .standard, framesPerSecond: Int = 10, idlePollMs: Int = 100,
-        clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds / 1_000_000 }
+        clock: @escaping () -> UInt64 = { DispatchTime.now().uptimeNanoseconds / 1_000_000 },
+        stats: StatsReporter? = nil
     ) {
+        self.stats = stats
         self.terminal = terminal
         self.session = session
         self.themes = themes.isEmpty ? [.builtInDefault] : themes
@@ -55,6 +60,7 @@ public final class UILoop<T: Terminal> {
 
     /// One turn of the loop. - Returns: A reason when the loop must stop.
     func turn() -> QuitReason? {
+        stats?.tick()
         renderIfDue()
         if let input = terminal.readKey(timeoutMs: waitMs()) {
             switch input {
@@ -97,9 +103,18 @@ public final class UILoop<T: Terminal> {
         guard needsRender else { return }
         let now = clock()
         if let last = lastRenderMs, now &- last < frameIntervalMs { return }
-        let canvas = Screen.render(state, keymap: keymap)
-        terminal.present(canvas, theme: themes[state.themeIndex % themes.count], colorMode: state.colorMode)
+        if let stats {
+            stats.timeFrame(draw)
+        } else {
+            draw()
+        }
         lastRenderMs = now
         needsRender = false
+    }
+
+    /// Composes the screen from the state and hands it to the terminal.
+    private func draw() {
+        let canvas = Screen.render(state, keymap: keymap)
+        terminal.present(canvas, theme: themes[state.themeIndex % themes.count], colorMode: state.colorMode)
     }
 }
