@@ -45,6 +45,10 @@ struct FrameStatisticsTests {
         #expect(stats.percentileMs(0.98) == 3.1)  // 3.0 ms sits in [3.0, 3.1)
         #expect(stats.percentileMs(0.99) == 400)
         #expect(stats.maxMs == 400)
+        #expect(stats.count(atLeastMs: 50) == 2)
+        #expect(stats.count(atLeastMs: 3) == 100)
+        #expect(stats.count(atLeastMs: 3.1) == 2)
+        #expect(stats.count(atLeastMs: 500) == 2)  // the overflow bucket holds everything over 100 ms
     }
 
     @Test("merging two intervals equals recording every frame into one")
@@ -110,6 +114,7 @@ struct StatsReporterTests {
         #expect(line["render_max_ms"] as? Double == 41.0)
         #expect(line["render_p50_ms"] as? Double == 3.1)  // 3.0 ms sits in [3.0, 3.1)
         #expect(line["render_p99_ms"] as? Double == 41.0)  // the bucket's edge, capped at the maximum
+        #expect(line["frames_over_50ms"] as? Int == 0)
         #expect(line["steps"] as? Int == 700)
         #expect(line["samples"] as? Int == 89_600)
         #expect(line["samples_per_s"] as? Double == 8960.0)

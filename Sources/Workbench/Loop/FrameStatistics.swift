@@ -46,6 +46,14 @@ public struct FrameStatistics: Sendable, Equatable {
     /// The mean frame time in milliseconds, nil when none was drawn.
     public var meanMs: Double? { count == 0 ? nil : Double(totalNanoseconds) / Double(count) / 1e6 }
 
+    /// Frames that took `milliseconds` or longer, to the bucket (0.1 ms) that holds the
+    /// threshold; past 100 ms every frame of the overflow bucket counts.
+    /// - Complexity: O(`bucketCount`).
+    public func count(atLeastMs milliseconds: Double) -> Int {
+        let first = min(Int(max(0, milliseconds) * 1e6 / Double(Self.bucketNanoseconds)), Self.bucketCount)
+        return buckets[first...].reduce(0, +)
+    }
+
     /// The nearest-rank percentile in milliseconds: the upper edge of the bucket holding the
     /// frame of rank ⌈share × count⌉, capped at the maximum; nil when no frame was drawn.
     /// - Parameter share: 0...1 (0.5 for the median, 0.99 for the 99th percentile).

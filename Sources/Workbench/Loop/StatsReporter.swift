@@ -9,7 +9,7 @@ import Foundation
 ///
 /// A line (one `write` call each, so a killed process leaves only whole lines):
 /// `{"time":…,"seconds":…,"frames":…,"render_max_ms":…,"render_p50_ms":…,"render_p99_ms":…,
-/// "frames_total":…,"render_max_ms_total":…,"render_p99_ms_total":…,"steps":…,"samples":…,
+/// "frames_over_50ms":…,"frames_total":…,"render_max_ms_total":…,"render_p99_ms_total":…,"steps":…,"samples":…,
 /// "samples_per_s":…,"rss_bytes":…}`; `time` is wall-clock seconds since 1970, `seconds` the
 /// interval's length, `steps` and `samples` totals since start, `samples_per_s` over the
 /// interval. The last line, written by `finish`, adds `"final":true`.
@@ -85,6 +85,7 @@ public final class StatsReporter {
             ("frames", "\(interval.count)"), ("render_max_ms", fixed(interval.maxMs, 3)),
             ("render_p50_ms", fixed(interval.percentileMs(0.5) ?? 0, 3)),
             ("render_p99_ms", fixed(interval.percentileMs(0.99) ?? 0, 3)),
+            ("frames_over_50ms", "\(interval.count(atLeastMs: 50))"),
             ("frames_total", "\(whole.count)"), ("render_max_ms_total", fixed(whole.maxMs, 3)),
             ("render_p99_ms_total", fixed(whole.percentileMs(0.99) ?? 0, 3)),
             ("steps", "\(totals.steps)"), ("samples", "\(totals.samples)"),
