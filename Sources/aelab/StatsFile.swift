@@ -1,6 +1,6 @@
 // StatsFile: where the workbench's soak figures go when AELAB_STATS names a file: one JSON
-// line every AELAB_STATS_SECONDS (default 10) seconds, appended with one write(2) each, and
-// the process's resident memory read from /proc/self/statm.
+// line every AELAB_STATS_SECONDS (default 10) seconds, appended with one write(2) each, with
+// the process's resident memory (/proc/self/statm) and CPU time (getrusage).
 import Dispatch
 import Foundation
 import Workbench
@@ -52,7 +52,16 @@ final class StatsFile {
                 let totals = session.trainedTotals
                 return StatsReporter.TrainingTotals(steps: totals.steps, samples: totals.samples)
             },
-            residentBytes: residentBytes, write: file.append)
+            process: { StatsReporter.ProcessFigures(residentBytes: residentBytes(), cpuSeconds: cpuSeconds()) },
+            write: file.append)
+    }
+
+    /// User plus system CPU time of this process, every thread, from getrusage.
+    static func cpuSeconds() -> Double? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Resident memory of this process: the second field of /proc/self/statm times the page size.

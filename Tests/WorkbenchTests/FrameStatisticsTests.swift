@@ -75,7 +75,7 @@ struct StatsReporterTests {
         var lines: [String] = []
         lazy var reporter = StatsReporter(
             intervalSeconds: 10, clock: { [unowned self] in now }, wallClock: { 1_700_000_000.5 },
-            training: { [unowned self] in totals }, residentBytes: { 48_000_000 },
+            training: { [unowned self] in totals }, process: { .init(residentBytes: 48_000_000, cpuSeconds: 12.25) },
             write: { [unowned self] in lines.append($0) })
 
         func frame(ms: Double) {
@@ -120,6 +120,7 @@ struct StatsReporterTests {
         #expect(line["samples_per_s"] as? Double == 8960.0)
         #expect(line["seconds"] as? Double == 10.0)
         #expect(line["rss_bytes"] as? Int == 48_000_000)
+        #expect(line["cpu_s"] as? Double == 12.25)
         #expect(line["time"] as? Double == 1_700_000_000.5)
         #expect(line["final"] == nil)
     }

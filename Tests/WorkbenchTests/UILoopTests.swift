@@ -110,7 +110,7 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
         var nanoseconds: UInt64 = 0
         let stats = StatsReporter(
             intervalSeconds: 10, clock: { nanoseconds += 1_000_000; return nanoseconds }, wallClock: { 0 },
-            training: { .init(steps: 0, samples: 0) }, residentBytes: { nil }, write: { lines.append($0) })
+            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) }, write: { lines.append($0) })
         let terminal = RecordingTerminal(size: .minimum, script: [.key(.character("g")), .key(.character("q"))])
         let loop = UILoop(
             terminal: terminal, session: FakeSession(), themes: [.builtInDefault], state: AppState(size: .minimum),
@@ -120,6 +120,7 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
         #expect(stats.whole.count == terminal.frames.count)
         #expect(stats.whole.maxMs == 1)  // each frame spans one tick of the fake clock
         #expect(lines.count == 1 && lines[0].contains("\"frames\":2,"))
+        #expect(lines[0].contains("\"rss_bytes\":null,\"cpu_s\":null"))
     }
 
     @Test func resizeRedrawsAtTheNewSize() {

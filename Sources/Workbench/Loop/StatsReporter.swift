@@ -10,10 +10,22 @@ import Foundation
 /// A line (one `write` call each, so a killed process leaves only whole lines):
 /// `{"time":…,"seconds":…,"frames":…,"render_max_ms":…,"render_p50_ms":…,"render_p99_ms":…,
 /// "frames_over_50ms":…,"frames_total":…,"render_max_ms_total":…,"render_p99_ms_total":…,"steps":…,"samples":…,
-/// "samples_per_s":…,"rss_bytes":…}`; `time` is wall-clock seconds since 1970, `seconds` the
-/// interval's length, `steps` and `samples` totals since start, `samples_per_s` over the
-/// interval. The last line, written by `finish`, adds `"final":true`.
+/// "samples_per_s":…,"rss_bytes":…,"cpu_s":…}`; `time` is wall-clock seconds since 1970,
+/// `seconds` the interval's length, `steps` and `samples` totals since start, `samples_per_s`
+/// over the interval, `cpu_s` the process's CPU time (user + system) since it started, so
+/// samples per CPU second can be told apart from other processes taking the CPU. The last
+/// line, written by `finish`, adds `"final":true`.
 public final class StatsReporter {
+    /// What the operating system says about the process; nil fields are unknown.
+    public struct ProcessFigures: Sendable, Equatable {
+        public var residentBytes: Int?
+        public var cpuSeconds: Double?
+        public init(residentBytes: Int?, cpuSeconds: Double?) {
+            self.process = process
+            self.cpuSeconds = cpuSeconds
+        }
+    }
+
     /// Training done since the session started, summed over every run.
     public struct TrainingTotals: Sendable, Equatable {
         public var steps: Int
@@ -28,7 +40,7 @@ public final class StatsReporter {
     private let clock: () -> UInt64
     private let wallClock: () -> Double
     private let training: () -> TrainingTotals
-    private let residentBytes: () -> Int?
+    private let process: () -> ProcessFigures
     private let write: (String) -> Void
     private var interval = FrameStatistics()
     /// Every frame since start.
@@ -41,18 +53,18 @@ public final class StatsReporter {
     ///   - clock: monotonic nanoseconds (frame times and intervals).
     ///   - wallClock: seconds since 1970, for the `time` field.
     ///   - training: the session's totals.
-    ///   - residentBytes: the process's resident memory, nil when unknown.
+    ///   - process: the process's resident memory and CPU time.
     ///   - write: takes one whole line, newline included.
     public init(
         intervalSeconds: Double, clock: @escaping () -> UInt64, wallClock: @escaping () -> Double,
-        training: @escaping () -> TrainingTotals, residentBytes: @escaping () -> Int?,
+        training: @escaping () -> TrainingTotals, process: @escaping () -> ProcessFigures,
         write: @escaping (String) -> Void
     ) {
         intervalNanoseconds = UInt64(max(0.1, intervalSeconds) * 1e9)
         self.clock = clock
         self.wallClock = wallClock
         self.training = training
-        self.residentBytes = residentBytes
+        self.process = process
         self.write = write
         intervalStart = clock()
         lastTotals = training()
@@ -80,6 +92,7 @@ public final class StatsReporter {
         let seconds = Double(now &- intervalStart) / 1e9
         let totals = training()
         let samples = totals.samples - lastTotals.samples
+        let figures = process()
         var fields: [(String, String)] = [
             ("time", fixed(wallClock(), 3)), ("seconds", fixed(seconds, 3)),
             ("frames", "\(interval.count)"), ("render_max_ms", fixed(interval.maxMs, 3)),
@@ -90,7 +103,8 @@ public final class StatsReporter {
             ("render_p99_ms_total", fixed(whole.percentileMs(0.99) ?? 0, 3)),
             ("steps", "\(totals.steps)"), ("samples", "\(totals.samples)"),
             ("samples_per_s", fixed(seconds > 0 ? Double(samples) / seconds : 0, 1)),
-            ("rss_bytes", residentBytes().map { "\($0)" } ?? "null"),
+            ("rss_bytes", figures.residentBytes.map { "\($0)" } ?? "null"),
+            ("cpu_s", figures.cpuSeconds.map { fixed($0, 3) } ?? "null"),
         ]
         if final { fields.append(("final", "true")) }
         write("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n")
