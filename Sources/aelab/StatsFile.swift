@@ -59,7 +59,7 @@ final class StatsFile {
     /// User plus system CPU time of this process, every thread, from getrusage.
     static func cpuSeconds() -> Double? {
         var usage = rusage()
-        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return nil }
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
         func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }

@@ -21,7 +21,7 @@ public final class StatsReporter {
         public var residentBytes: Int?
         public var cpuSeconds: Double?
         public init(residentBytes: Int?, cpuSeconds: Double?) {
-            self.process = process
+            self.residentBytes = residentBytes
             self.cpuSeconds = cpuSeconds
         }
     }
