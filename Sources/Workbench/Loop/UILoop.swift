@@ -100,6 +100,7 @@ public final class UILoop<T: Terminal> {
         return nil
     }
 
+    /// The user changed the screen: draw soon, early if no early frame was drawn lately.
     private func markKeyRedraw() {
         needsRender = true
         keyPending = true
