@@ -1,4 +1,5 @@
-# aelab: the two commands (make run, make test) and the benchmark (make bench).
+# aelab: the two commands (make run, make test), the benchmark (make bench) and the measurements
+# (make figures, make soak).
 # Each first installs what is missing: through apt when run as root, otherwise it prints the
 # exact command to run.
 
@@ -107,3 +108,11 @@ fuzz-smoke: fuzz-build
 .PHONY: figures
 figures: release
 	python3 scripts/workbench_figures.py
+
+# The soak run: the workbench trains for SOAK_MINUTES (default 30) in tmux with keys every 2 s
+# and resizes every 30 s; prints memory, frame render times and throughput with PASS/FAIL
+# lines. A measurement, never a test:  make soak SOAK_MINUTES=2
+SOAK_MINUTES ?= 30
+.PHONY: soak
+soak: release
+	python3 scripts/soak.py --minutes $(SOAK_MINUTES)

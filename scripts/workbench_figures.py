@@ -5,14 +5,18 @@ Three figures, measured (never timed tests):
   1. keystroke-to-screen latency while training at full speed (median and 95th percentile),
   2. bytes written to the terminal per second by the dashboard in steady state,
   3. training throughput inside the workbench against `aelab train` headless.
+With --four-runs, only one figure instead: keystroke-to-screen latency (median, p95, max) while
+four runs train at once (the first run paired in turn with presets 2, 3 and 4: `c 2`, `c 3`, `c 4`).
 
 Python 3 standard library only. Needs tmux and script (util-linux). Run from anywhere:
     python3 scripts/workbench_figures.py            (or: make figures)
+    python3 scripts/workbench_figures.py --four-runs
 The binary is copied to a temporary folder first, so a rebuild during the run cannot break it.
 Files the workbench writes (autosaves on quit) go to that temporary folder too.
 """
 
 import argparse
+import json
 import os
 import pty
 import random
@@ -188,6 +192,103 @@ def sample_steady_state(tmux, seconds, every):
         time.sleep(min(every, max(0.0, end - now)))
 
 
+def open_four_runs(tmux):
+    """Pairs the selected run with presets 2, 3 and 4 (`c 2`, `c 3`, `c 4`), waiting each time
+    for the status line to count the runs; then waits for RUNNING (the pairing note may hide
+    the samples/s rate, so the rate is not required). Returns the status line."""
+    for count, preset in ((2, "2"), (3, "3"), (4, "4")):
+        tmux.send("c")
+        tmux.send(preset)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and f"run 1/{count}" not in status_line(tmux.capture()):
+            time.sleep(0.1)
+        if f"run 1/{count}" not in status_line(tmux.capture()):
+            fail(f"the status line never showed run 1/{count} after c {preset}; last screen:\n" + tmux.capture())
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        line = status_line(tmux.capture())
+        if line.startswith("RUNNING") and "run 1/4" in line:
+            return line
+        time.sleep(0.1)
+    fail("four runs were not RUNNING after pairing; last screen:\n" + tmux.capture())
+
+
+def read_stats(path):
+    """The JSON lines the workbench wrote (AELAB_STATS), skipping any partial last line."""
+    lines = []
+    try:
+        with open(path) as file:
+            for text in file:
+                try:
+                    lines.append(json.loads(text))
+                except ValueError:
+                    pass
+    except OSError:
+        pass
+    return lines
+
+
+def four_runs(options, binary, work, data):
+    """The --four-runs mode: latency of ? and f with four runs training; prints its own report."""
+    args = ["workbench", "--data", data, "--epochs", str(WORKBENCH_EPOCHS),
+            "--save-dir", os.path.join(work, "runs"), "--autosave-dir", os.path.join(work, "autosave")]
+    stats = os.path.join(work, "stats.jsonl")
+    # the checkout's presets (keys 2-4) and themes; the workbench's own figures every 2 s
+    command = " ".join(shlex.quote(a) for a in [
+        "env", "LC_ALL=C.UTF-8", f"AELAB_HOME={REPO}", f"AELAB_PRESETS={os.path.join(REPO, 'samples')}",
+        f"AELAB_STATS={stats}", "AELAB_STATS_SECONDS=2", binary, *args])
+    socket = f"figures-{os.getpid()}"
+    load_before = os.getloadavg()
+    print(f"four runs: aelab workbench --data {data} --epochs {WORKBENCH_EPOCHS}, then c 2, c 3, c 4; "
+          f"{options.presses} presses of ? and of f ...", flush=True)
+    tmux = Tmux(socket)
+    results = {}
+    try:
+        tmux.start(command, work)
+        wait_running(tmux)
+        line = open_four_runs(tmux)
+        time.sleep(3)
+        measured_from = time.time()
+        for name, key, marker in (("?", "?", HELP_MARKER), ("f", "f", FROZEN_MARKER)):
+            results[name] = measure_latency(tmux, key, marker, options.presses)
+        measured_to = time.time()
+        last = status_line(tmux.capture())
+        if "run 1/4" not in last or not last.startswith("RUNNING"):
+            fail("the four runs were not all still RUNNING at the end; last screen:\n" + tmux.capture())
+        time.sleep(2.5)  # one more stats line after the last press
+        window = [s for s in read_stats(stats) if measured_from + 2 <= s["time"] <= measured_to + 2.5]
+    finally:
+        tmux.stop()
+    load_after = os.getloadavg()
+    print()
+    print(f"aelab workbench, four runs training  ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
+          f"load average {load_before[0]:.2f} before, {load_after[0]:.2f} after)")
+    print(f"status line after pairing: {line.strip()}")
+    everything = []
+    for key, label in (("?", "? toggles help overlay"), ("f", "f toggles FROZEN (status line)")):
+        latencies, captures, _, misses = results[key]
+        everything += latencies
+        if latencies:
+            print(f"  key-to-screen, {label}: median {ms(statistics.median(latencies))}, "
+                  f"p95 {ms(percentile(latencies, 0.95))}, max {ms(max(latencies))} (n={len(latencies)}"
+                  + (f", {misses} missed" if misses else "") + ")")
+        else:
+            print(f"  key-to-screen, {label}: no change seen in {misses} presses")
+    if everything:
+        print(f"  both keys: median {ms(statistics.median(everything))}, p95 {ms(percentile(everything, 0.95))}, "
+              f"max {ms(max(everything))} (n={len(everything)}); "
+              + verdict(max(everything) < 0.1, "every key < 100 ms"))
+    captures = [c for key in ("?", "f") for c in results[key][1]]
+    print(f"  (capture-pane polling resolution {ms(statistics.median(captures))} median, included)")
+    if window:
+        seconds = sum(s["seconds"] for s in window)
+        samples = window[-1]["samples"] - window[0]["samples"] + window[0]["samples_per_s"] * window[0]["seconds"]
+        print(f"  while measuring ({seconds:.0f} s of AELAB_STATS lines): {sum(s['frames'] for s in window)} frames, "
+              f"render max {max(s['render_max_ms'] for s in window):.1f} ms, "
+              f"interval p99 up to {max(s['render_p99_ms'] for s in window):.1f} ms; "
+              f"training {samples / seconds:,.0f} samples/s over the four runs")
+
+
 def run_headless(binary, args, cwd, env):
     """Runs `aelab train` on a pty (so each epoch line arrives when printed).
 
@@ -277,6 +378,8 @@ def main():
                         help="seconds of workbench status line read per throughput round")
     parser.add_argument("--data", choices=["fashion", "digits"],
                         help="data set (default: fashion when installed, else digits)")
+    parser.add_argument("--four-runs", action="store_true",
+                        help="only the key-to-screen latency with four runs training at once")
     options = parser.parse_args()
 
     # script is util-linux's; Debian and Ubuntu ship it in bsdutils.
@@ -293,6 +396,15 @@ def main():
     shutil.copy2(options.binary, binary)  # immune to a rebuild during the run
     env = dict(os.environ, LC_ALL="C.UTF-8", AELAB_HOME=REPO)
     env.pop("TMUX", None)
+    if options.four_runs:
+        os.environ.update(LC_ALL="C.UTF-8")
+        os.environ.pop("TMUX", None)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit("workbench_figures: stopped"))
+        try:
+            four_runs(options, binary, work, data)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     model = ["--data", data]  # the default model: --layers 32 relu/sigmoid BCE Adam lr 1e-3 batch 128
     workbench_args = ["workbench", *model, "--epochs", str(WORKBENCH_EPOCHS),
                       "--save-dir", os.path.join(work, "runs"),

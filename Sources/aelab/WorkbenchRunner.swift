@@ -12,21 +12,25 @@ enum WorkbenchRunner {
     /// - Parameter autosave: where to save every run on the way out; nil saves nothing.
     static func run(session: TrainingSession, display: DisplayOptions, autosave: WorkbenchFiles?) throws {
         let themes = try loadThemes(chosen: display.theme)
+        let environment = ProcessInfo.processInfo.environment
+        let stats = try StatsFile.reporter(environment: environment, session: session)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
         } catch {
             throw RunError(message: "\(error)")
         }
-        let environment = ProcessInfo.processInfo.environment
         let unicode = GlyphMode.localeIsUTF8(environment: environment) && !display.ascii
         let state = AppState(
             size: terminal.size, themeNames: themes.map(\.name),
             glyphMode: GlyphMode.detect(environment: environment, forceASCII: display.ascii),
             availableGlyphModes: GlyphMode.available(unicode: unicode), colorMode: terminal.colorMode)
         session.start()
-        let loop = UILoop(terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps)
+        let loop = UILoop(
+            terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps,
+            stats: stats)
         let reason = loop.run()
+        stats?.finish()
         let trainers = session.stop()
         terminal.shutdown()
         if let warning = terminal.startupWarning { print("aelab: \(warning)") }

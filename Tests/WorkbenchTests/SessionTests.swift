@@ -156,3 +156,24 @@ struct SessionTests {
         #expect(box.take(after: 1) == nil)
     }
 }
+
+@Suite("Training session totals")
+struct SessionTotalsTests {
+    @Test("the session counts every batch and sample it trains, across a reset")
+    func totals() throws {
+        let session = try TrainingSession(presets: [SessionTests.config()], dataset: SessionTests.dataset(), paused: true)
+        session.start()
+        defer { session.stop() }
+        #expect(session.trainedTotals.steps == 0 && session.trainedTotals.samples == 0)
+        session.send(.stepEpoch)
+        let done = SessionTests.waitFor(session) { $0.epoch == 1 && $0.status == .paused }
+        let batches = try #require(done?.batchesPerEpoch)
+        #expect(session.trainedTotals.steps == batches)
+        #expect(session.trainedTotals.samples == 640)  // 700 images - 60 validation
+        session.send(.reset)
+        session.send(.stepBatch)
+        _ = SessionTests.waitFor(session) { $0.step == 1 && $0.status == .paused }
+        #expect(session.trainedTotals.steps == batches + 1)
+        #expect(session.trainedTotals.samples == 640 + 64)
+    }
+}

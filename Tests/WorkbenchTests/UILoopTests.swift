@@ -88,6 +88,41 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
         #expect(terminal.requestedTimeouts.dropFirst().allSatisfy { $0 >= 1 && $0 <= 100 })
     }
 
+    @Test func aKeyIsDrawnAtOnceNotAtTheNextFrameSlot() {
+        // frame 1 at t = 0; g at t = 1 changes the glyph mode: drawn at t = 1, not t = 100
+        let (loop, terminal) = makeLoop([.key(.character("g")), .key(.character("q"))])
+        #expect(loop.run() == .userQuit)
+        #expect(terminal.frames.count == 2)
+        #expect(terminal.frames[0].renderedText != terminal.frames[1].renderedText)
+        #expect(terminal.nowMs == 2)
+    }
+
+    @Test func aSecondKeyWithinTheFrameIntervalWaitsForTheFrameBudget() {
+        // frame 1 at t = 0, g at 1 drawn early at 1; t at 2 waits for the budget (99 ms)
+        let (loop, terminal) = makeLoop([.key(.character("g")), .key(.character("t")), nil, .key(.character("q"))])
+        #expect(loop.run() == .userQuit)
+        #expect(terminal.requestedTimeouts == [100, 100, 99, 100])
+        #expect(terminal.frames.count == 3)
+    }
+
+    @Test func aTimedLoopReportsEveryFrameItDraws() {
+        var lines: [String] = []
+        var nanoseconds: UInt64 = 0
+        let stats = StatsReporter(
+            intervalSeconds: 10, clock: { nanoseconds += 1_000_000; return nanoseconds }, wallClock: { 0 },
+            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) }, write: { lines.append($0) })
+        let terminal = RecordingTerminal(size: .minimum, script: [.key(.character("g")), .key(.character("q"))])
+        let loop = UILoop(
+            terminal: terminal, session: FakeSession(), themes: [.builtInDefault], state: AppState(size: .minimum),
+            clock: { [unowned terminal] in terminal.nowMs }, stats: stats)
+        #expect(loop.run() == .userQuit)
+        stats.finish()
+        #expect(stats.whole.count == terminal.frames.count)
+        #expect(stats.whole.maxMs == 1)  // each frame spans one tick of the fake clock
+        #expect(lines.count == 1 && lines[0].contains("\"frames\":2,"))
+        #expect(lines[0].contains("\"rss_bytes\":null,\"cpu_s\":null"))
+    }
+
     @Test func resizeRedrawsAtTheNewSize() {
         let (loop, terminal) = makeLoop([.resize(TerminalSize(columns: 40, rows: 10)), nil, .key(.character("q"))])
         #expect(loop.run() == .userQuit)

@@ -17,19 +17,21 @@ extension RunController {
         let statistics = visuals.statistics
         let unit = config.loss.perPixelUnit
         let history = trainer.history
+        // a bounded subset of the epochs, however long the run (see EpochSampling)
+        let sampled = EpochSampling.indices(count: history.count).map { history[$0] }
         let train = MetricSeries(
             name: "train", unit: unit,
-            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.trainLossPerPixel) })
+            points: sampled.map { SeriesPoint(x: Double($0.epoch), y: $0.trainLossPerPixel) })
         let validation = MetricSeries(
             name: "validation", unit: unit,
-            points: history.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
+            points: sampled.map { SeriesPoint(x: Double($0.epoch), y: $0.validationLossPerPixel) })
         let inputs = probeIndices.map { Array(set.image($0)) }
         let errors = visuals.errors
         // each penalty its own per-epoch series, never folded into the loss
         let penaltySeries = (history.last?.penalties ?? []).map { term in
             MetricSeries(
                 name: "\(term.name) penalty", unit: unit,
-                points: history.compactMap { m in
+                points: sampled.compactMap { m in
                     m.penalties.first { $0.name == term.name }.map { SeriesPoint(x: Double(m.epoch), y: $0.value) }
                 })
         }

@@ -33,6 +33,8 @@ final class RunController {
     let statisticsIndices: [Int]
     private var throughputWindow: (started: UInt64, samples: Int) = (DispatchTime.now().uptimeNanoseconds, 0)
     var samplesPerSecond = 0.0
+    /// Samples trained by this controller (not reset by `reset`; the session sums them).
+    private(set) var samplesTrained = 0
     /// The last computed probe pictures and code statistics (see `currentVisuals`).
     var cachedVisuals: RunVisuals?
 
@@ -68,6 +70,7 @@ final class RunController {
             let result = try trainer.trainBatch()
             batchLoss.add(step: trainer.step, loss: result.lossPerPixel)
             throughputWindow.samples += result.size
+            samplesTrained += result.size
             let now = DispatchTime.now().uptimeNanoseconds
             let elapsed = Double(now - throughputWindow.started) / 1e9
             if elapsed >= 1 {

@@ -19,6 +19,9 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     private let queue = DispatchQueue(label: "aelab.training", qos: .userInitiated)
     private let stopped = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
+    /// Batches and samples trained since start, over every run (read from any thread).
+    private let stepsTrained = Atomic<Int>(0)
+    private let samplesTrained = Atomic<Int>(0)
     /// Touched only on `queue`.
     var runs: [RunController] = []
     var selected = 0
@@ -95,6 +98,12 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
 
     public func send(_ command: SessionCommand) { inbox.send(command) }
 
+    /// Batches and samples trained since the session started, summed over every run (a run
+    /// reset or closed keeps its share); safe from any thread.
+    public var trainedTotals: (steps: Int, samples: Int) {
+        (stepsTrained.load(ordering: .relaxed), samplesTrained.load(ordering: .relaxed))
+    }
+
     public func latest(after sequence: UInt64) -> (sequence: UInt64, snapshots: [TrainingSnapshot])? {
         mailbox.take(after: sequence)
     }
@@ -117,7 +126,12 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             }
             var important = false
             for run in active where !stopped.load(ordering: .sequentiallyConsistent) {
+                let before = run.samplesTrained
                 if run.trainOneBatch() { important = true }
+                if run.samplesTrained > before {
+                    stepsTrained.wrappingAdd(1, ordering: .relaxed)
+                    samplesTrained.wrappingAdd(run.samplesTrained - before, ordering: .relaxed)
+                }
             }
             let now = DispatchTime.now().uptimeNanoseconds
             if important || dirty || now - lastPublish >= publishIntervalNs { publish() }
