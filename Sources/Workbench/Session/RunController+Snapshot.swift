@@ -13,7 +13,6 @@ extension RunController {
         let probeIndices = self.probeIndices
         let visuals = currentVisuals(probeIndices)
         let probe = (reconstructions: visuals.reconstructions, codes: visuals.codes)
-        let statisticsCodes = visuals.statisticsCodes
         let statistics = visuals.statistics
         let unit = config.loss.perPixelUnit
         let history = trainer.history
