@@ -1,6 +1,7 @@
 // HeadlessSignalTests: `aelab train --out` stopped by signals at chosen moments: SIGINT,
-// SIGTERM and SIGHUP between batches, SIGKILL and a second SIGINT in the middle of a checkpoint
-// write, SIGHUP under nohup. The files must be whole afterwards and the run must resume exactly.
+// SIGTERM and SIGHUP between batches, SIGTSTP then SIGCONT, SIGKILL and a second SIGINT in the
+// middle of a checkpoint write, SIGHUP under nohup. The files must be whole afterwards and the
+// run must resume exactly.
 import AutoencoderKit
 import Foundation
 import Testing
@@ -102,6 +103,37 @@ struct HeadlessSignalTests {
         #expect(nohup.waitForOutput(seconds: 20) { $0.components(separatedBy: "\nepoch ").count >= before + 3 }, "stopped after an ignored SIGHUP:\n\(nohup.output)")
         nohup.send(SIGTERM)
         #expect(nohup.wait() == 128 + SIGTERM)
+    }
+
+    /// The process state letter from /proc/PID/stat ("R", "S", "T" stopped, ...), or nil.
+    static func state(_ pid: pid_t) -> Character? {
+        guard let bytes = try? AtomicFile.read("/proc/\(pid)/stat") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: close)...].first { $0 != " " }
+    }
+
+    @Test("SIGTSTP stops headless training and SIGCONT continues it to the end; the files are whole")
+    func stopAndContinue() throws {
+        let root = try AelabProcess.scratch("sigtstp")
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let run = try Self.start(["train"] + Self.small + ["--epochs", "150", "--out", root + "/run"], in: root, label: "run")
+        #expect(run.waitForOutput { $0.contains("epoch 2/150") })
+        run.send(SIGTSTP)
+        var polls = 0
+        while Self.state(run.pid) != "T" && polls < 500 {
+            usleep(10_000)
+            polls += 1
+        }
+        #expect(Self.state(run.pid) == "T", "not stopped after SIGTSTP")
+        let lines = run.output.split(separator: "\n").count
+        usleep(300_000)
+        #expect(run.output.split(separator: "\n").count == lines, "trained on while stopped")
+        run.send(SIGCONT)
+        #expect(run.wait() == 0, "\(run.errors)")
+        #expect(run.output.contains("epoch 150/150") && run.output.contains("metrics and checkpoint written"))
+        #expect(try Checkpoint.read(path: root + "/run/checkpoint.safetensors").epoch == 150)
+        try Self.expectWholeLines(root + "/run/metrics.jsonl", "after SIGTSTP and SIGCONT")
     }
 
     @Test("SIGKILL or a second SIGINT in the middle of a checkpoint write leaves the previous checkpoint whole; the next save removes the leftovers")
