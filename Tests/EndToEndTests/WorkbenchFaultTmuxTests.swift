@@ -11,11 +11,6 @@ import TestSupport
 struct WorkbenchFaultTmuxTests {
     static let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
 
-    /// metrics.jsonl, if present, ends on a complete line and every line parses.
-    static func expectWholeMetrics(_ folder: String, _ context: String) throws {
-        try HeadlessSignalTests.expectWholeLines(folder + "/metrics.jsonl", context)
-    }
-
     @Test("ctrl-z and SIGTSTP suspend it to the shell; fg brings the dashboard back and training goes on",
           arguments: ["C-z", "TSTP"])
     func suspendAndContinue(_ how: String) throws {
@@ -71,13 +66,13 @@ struct WorkbenchFaultTmuxTests {
         #expect(exited.screen.contains("exit=143"), "exit status after SIGTERM:\n\(exited.screen)")
         #expect(exited.screen.contains("aelab: saved undercomplete"), "no autosave:\n\(exited.screen)")
         let autosaved = try Checkpoint.read(path: root + "/autosave/undercomplete/checkpoint.safetensors")
-        try Self.expectWholeMetrics(root + "/autosave/undercomplete", "autosave")
+        try HeadlessSignalTests.expectWholeLines(root + "/autosave/undercomplete/metrics.jsonl", "autosave")
         // the `s` save ran before the stop or not at all; if it ran, it is whole
         let saved = root + "/runs/undercomplete/checkpoint.safetensors"
         if FileManager.default.fileExists(atPath: saved) {
             let contents = try Checkpoint.read(path: saved)
             #expect(contents.step <= autosaved.step)
-            try Self.expectWholeMetrics(root + "/runs/undercomplete", "save")
+            try HeadlessSignalTests.expectWholeLines(root + "/runs/undercomplete/metrics.jsonl", "save")
         }
         let leftovers = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
@@ -119,7 +114,7 @@ struct WorkbenchFaultTmuxTests {
         #expect(loss != nil, "no loss on the status line:\n\(failed.screen)")
         #expect(tmux.waitFor { Self.statusLoss($0) != loss && $0.contains("RUNNING") }.matched, "training stopped after the failed save")
         #expect(try AtomicFile.read(folder + "/checkpoint.safetensors") == before, "the previous checkpoint changed")
-        try Self.expectWholeMetrics(folder, "after a failed save")
+        try HeadlessSignalTests.expectWholeLines(folder + "/metrics.jsonl", "after a failed save")
         tmux.send("q")
         let exited = tmux.waitFor { $0.contains("exit=") }
         #expect(exited.screen.contains("could not autosave undercomplete") && exited.screen.contains("exit=1"), "autosave failure not reported:\n\(exited.screen)")

@@ -44,20 +44,11 @@ public enum ChildProcess {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
-        // a working folder goes through sh (posix_spawn's chdir action is not in Swift's Glibc)
-        let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, path] + arguments } ?? [path] + arguments
+        let command = commandLine(path, arguments, directory: directory)
         let argv = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        // the test runner may block or ignore signals; the child starts with the defaults
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = cleanSignalAttributes()
         defer { posix_spawnattr_destroy(&attributes) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attributes, &signals)
-        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &signals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, command[0], &actions, &attributes, argv, environ)
         if capture {
@@ -90,9 +81,34 @@ public enum ChildProcess {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exitCode: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(
-            status: exitCode, output: String(decoding: output, as: UTF8.self),
+            status: exitCode(status), output: String(decoding: output, as: UTF8.self),
             errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// `path arguments...`, run in `directory` through `sh -c 'cd … && exec …'` when given (the
+    /// program keeps the shell's pid; posix_spawn's chdir action is not in Swift's Glibc).
+    static func commandLine(_ path: String, _ arguments: [String], directory: String?) -> [String] {
+        directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, path] + arguments } ?? [path] + arguments
+    }
+
+    /// Spawn attributes for a test's child: no blocked signals, and SIGINT, SIGTERM and SIGHUP
+    /// at their default action (the test runner may block or ignore them, and both are
+    /// inherited across exec). The caller destroys them.
+    static func cleanSignalAttributes() -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        return attributes
+    }
+
+    /// A waitpid status as a shell reports it: the exit code, or 128 + N when signal N killed.
+    static func exitCode(_ status: Int32) -> Int32 {
+        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
