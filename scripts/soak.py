@@ -267,7 +267,7 @@ def report(options, duration, warmup, rss, stats, raw_lines, events, resizes, an
         print("  a reading a minute: " + ", ".join(f"{v / 1e6:.1f}" for v in minutes) + " MB")
         verdict(growth < RSS_GROWTH_LIMIT,
                 f"memory growth after warm-up < {RSS_GROWTH_LIMIT:.0%} (what may grow: the trainer's per-epoch "
-                f"record, ~150 bytes an epoch, ~1 MB in 30 min of digits; a leak of one snapshot per publish, "
+                f"record, ~300 bytes an epoch, ~2.5 MB in 30 min of digits; a leak of one snapshot per publish, "
                 f">= 100 KB 5 times a second, would pass it within a minute)")
     else:
         verdict(False, "no memory readings after the warm-up")

@@ -1,6 +1,7 @@
 // StatsFile: where the workbench's soak figures go when AELAB_STATS names a file: one JSON
-// line every AELAB_STATS_SECONDS (default 10) seconds, appended with one write(2) each, with
-// the process's resident memory (/proc/self/statm) and CPU time (getrusage).
+// line every AELAB_STATS_SECONDS (default 10) seconds, appended by a JSONLinesWriter, with the
+// process's resident memory (/proc/self/statm) and CPU time (getrusage).
+import AutoencoderKit
 import Dispatch
 import Foundation
 import Workbench
@@ -9,30 +10,8 @@ import Workbench
     import Glibc
 #endif
 
-/// An append-only file of whole lines.
-final class StatsFile {
-    private let descriptor: Int32
-    let path: String
-
-    /// Opens (creating) `path` for appending.
-    /// - Throws: `UsageError` naming the path and the system's reason.
-    init(path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw UsageError(message: "AELAB_STATS=\(path): cannot open for appending: \(String(cString: strerror(errno)))")
-        }
-        self.descriptor = descriptor
-        self.path = path
-    }
-
-    deinit { close(descriptor) }
-
-    /// Appends `line` with a single write, so a reader (or a kill) never sees half a line.
-    func append(_ line: String) {
-        var bytes = Array(line.utf8)
-        _ = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress, $0.count) }
-    }
-
+/// The stats reporter's setup: its file, its interval and what it reads from the process.
+enum StatsFile {
     /// The reporter the workbench uses when AELAB_STATS is set, nil otherwise.
     /// - Throws: `UsageError` when the file cannot be opened or the interval is not a number.
     static func reporter(environment: [String: String], session: TrainingSession) throws -> StatsReporter? {
@@ -44,7 +23,12 @@ final class StatsFile {
             }
             seconds = value
         }
-        let file = try StatsFile(path: path)
+        let file: JSONLinesWriter
+        do {
+            file = try JSONLinesWriter(path: path)
+        } catch {
+            throw UsageError(message: "AELAB_STATS: \(error)")
+        }
         return StatsReporter(
             intervalSeconds: seconds, clock: { DispatchTime.now().uptimeNanoseconds },
             wallClock: { Date().timeIntervalSince1970 },
@@ -53,7 +37,7 @@ final class StatsFile {
                 return StatsReporter.TrainingTotals(steps: totals.steps, samples: totals.samples)
             },
             process: { StatsReporter.ProcessFigures(residentBytes: residentBytes(), cpuSeconds: cpuSeconds()) },
-            write: file.append)
+            write: { try? file.append($0) })  // a figure that cannot be written is dropped
     }
 
     /// User plus system CPU time of this process, every thread, from getrusage.

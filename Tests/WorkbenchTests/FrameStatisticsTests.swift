@@ -1,5 +1,6 @@
 // FrameStatisticsTests: the render-time histogram (counts, maximum, percentiles, merging) and
 // the stats reporter's JSON lines, driven by a fake clock.
+import AutoencoderKit
 import Foundation
 import Testing
 @testable import Workbench
@@ -76,7 +77,7 @@ struct StatsReporterTests {
         lazy var reporter = StatsReporter(
             intervalSeconds: 10, clock: { [unowned self] in now }, wallClock: { 1_700_000_000.5 },
             training: { [unowned self] in totals }, process: { .init(residentBytes: 48_000_000, cpuSeconds: 12.25) },
-            write: { [unowned self] in lines.append($0) })
+            write: { [unowned self] in lines.append(JSONLinesWriter.line($0)) })
 
         func frame(ms: Double) {
             reporter.timeFrame { now += UInt64(ms * 1e6) }

@@ -110,7 +110,7 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
         var nanoseconds: UInt64 = 0
         let stats = StatsReporter(
             intervalSeconds: 10, clock: { nanoseconds += 1_000_000; return nanoseconds }, wallClock: { 0 },
-            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) }, write: { lines.append($0) })
+            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) }, write: { lines.append(JSONLinesWriter.line($0)) })
         let terminal = RecordingTerminal(size: .minimum, script: [.key(.character("g")), .key(.character("q"))])
         let loop = UILoop(
             terminal: terminal, session: FakeSession(), themes: [.builtInDefault], state: AppState(size: .minimum),

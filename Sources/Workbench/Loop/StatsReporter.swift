@@ -3,11 +3,12 @@
 // memory. The UI loop times each frame through it and calls `tick` once a turn; what it reads
 // (clocks, training totals, memory) and where the line goes are injected, so tests drive it
 // with a fake clock.
+import AutoencoderKit
 import Foundation
 
 /// Collects frame render times and writes one JSON line per interval.
 ///
-/// A line (one `write` call each, so a killed process leaves only whole lines):
+/// A record (one line of a `JSONLinesWriter` file, so a killed process leaves only whole lines):
 /// `{"time":…,"seconds":…,"frames":…,"render_max_ms":…,"render_p50_ms":…,"render_p99_ms":…,
 /// "frames_over_50ms":…,"frames_total":…,"render_max_ms_total":…,"render_p99_ms_total":…,"steps":…,"samples":…,
 /// "samples_per_s":…,"rss_bytes":…,"cpu_s":…}`; `time` is wall-clock seconds since 1970,
@@ -41,7 +42,7 @@ public final class StatsReporter {
     private let wallClock: () -> Double
     private let training: () -> TrainingTotals
     private let process: () -> ProcessFigures
-    private let write: (String) -> Void
+    private let write: (JSONObject) -> Void
     private var interval = FrameStatistics()
     /// Every frame since start.
     public private(set) var whole = FrameStatistics()
@@ -54,11 +55,11 @@ public final class StatsReporter {
     ///   - wallClock: seconds since 1970, for the `time` field.
     ///   - training: the session's totals.
     ///   - process: the process's resident memory and CPU time.
-    ///   - write: takes one whole line, newline included.
+    ///   - write: takes one record (a `JSONLinesWriter` appends it as one whole line).
     public init(
         intervalSeconds: Double, clock: @escaping () -> UInt64, wallClock: @escaping () -> Double,
         training: @escaping () -> TrainingTotals, process: @escaping () -> ProcessFigures,
-        write: @escaping (String) -> Void
+        write: @escaping (JSONObject) -> Void
     ) {
         intervalNanoseconds = UInt64(max(0.1, intervalSeconds) * 1e9)
         self.clock = clock
@@ -93,28 +94,28 @@ public final class StatsReporter {
         let totals = training()
         let samples = totals.samples - lastTotals.samples
         let figures = process()
-        var fields: [(String, String)] = [
+        let record = JSONObject([
             ("time", fixed(wallClock(), 3)), ("seconds", fixed(seconds, 3)),
-            ("frames", "\(interval.count)"), ("render_max_ms", fixed(interval.maxMs, 3)),
+            ("frames", .integer(interval.count)), ("render_max_ms", fixed(interval.maxMs, 3)),
             ("render_p50_ms", fixed(interval.percentileMs(0.5) ?? 0, 3)),
             ("render_p99_ms", fixed(interval.percentileMs(0.99) ?? 0, 3)),
-            ("frames_over_50ms", "\(interval.count(atLeastMs: 50))"),
-            ("frames_total", "\(whole.count)"), ("render_max_ms_total", fixed(whole.maxMs, 3)),
+            ("frames_over_50ms", .integer(interval.count(atLeastMs: 50))),
+            ("frames_total", .integer(whole.count)), ("render_max_ms_total", fixed(whole.maxMs, 3)),
             ("render_p99_ms_total", fixed(whole.percentileMs(0.99) ?? 0, 3)),
-            ("steps", "\(totals.steps)"), ("samples", "\(totals.samples)"),
+            ("steps", .integer(totals.steps)), ("samples", .integer(totals.samples)),
             ("samples_per_s", fixed(seconds > 0 ? Double(samples) / seconds : 0, 1)),
-            ("rss_bytes", figures.residentBytes.map { "\($0)" } ?? "null"),
-            ("cpu_s", figures.cpuSeconds.map { fixed($0, 3) } ?? "null"),
-        ]
-        if final { fields.append(("final", "true")) }
-        write("{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n")
+            ("rss_bytes", figures.residentBytes.map { .integer($0) } ?? .null),
+            ("cpu_s", figures.cpuSeconds.map { fixed($0, 3) } ?? .null),
+        ] + (final ? [("final", .bool(true))] : []))
+        write(record)
         interval = FrameStatistics()
         intervalStart = now
         lastTotals = totals
     }
 
-    /// `value` with `digits` decimals, as a JSON number (null when not finite).
-    private func fixed(_ value: Double, _ digits: Int) -> String {
-        value.isFinite ? String(format: "%.\(digits)f", value) : "null"
+    /// `value` rounded to `digits` decimals, as a JSON number (written as null when not finite).
+    private func fixed(_ value: Double, _ digits: Int) -> JSONValue {
+        let scale = pow(10, Double(digits))
+        return .number((value * scale).rounded() / scale)
     }
 }
