@@ -1,6 +1,8 @@
 // WorkbenchFiles: where the workbench writes runs: `s` saves to runs/NAME/, quitting and
 // hang-ups autosave to autosave/NAME/. Each folder gets checkpoint.safetensors (atomic) and a
-// metrics.jsonl rewritten whole (also atomic) from the run's history.
+// metrics.jsonl rewritten whole (also atomic) from the run's record: every epoch up to 2,048,
+// then a thinned record (EpochRecord) so a long session does not grow; `aelab train --out`
+// appends every epoch instead.
 import AutoencoderKit
 import Foundation
 

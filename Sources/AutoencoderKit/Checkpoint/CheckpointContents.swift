@@ -36,7 +36,8 @@ public struct CheckpointContents: Sendable {
     let klRunningEstimate: [Float]
     /// PSD's power-iteration vector (PSD only).
     let psdPowerVector: [Float]?
-    /// Metrics of every finished epoch.
+    /// Metrics of the finished epochs the trainer kept (every one, or a long run's thinned
+    /// record; see EpochRecord).
     public let history: [EpochMetrics]
     /// The training data's name and `Dataset.checksum`.
     public let datasetName: String
@@ -133,8 +134,13 @@ extension CheckpointContents {
         let older = file.metadata[CheckpointKey.pretrained] == nil
         epochPenaltySums = older ? [] : try meta.doubleBitsList(CheckpointKey.epochPenaltySums)
         history = try meta.json(CheckpointKey.history, as: [EpochMetrics].self)
-        guard history.count == epoch else {
-            throw .badMetadata(path: path, key: CheckpointKey.history, detail: "has \(history.count) epochs, but epoch is \(epoch)")
+        // every epoch, or a long run's thinned record (EpochRecord): increasing epochs from 1
+        // up, the last one `epoch`
+        let epochs = history.map(\.epoch)
+        guard (epochs.last ?? 0) == epoch, (epochs.first ?? 1) >= 1, zip(epochs, epochs.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            let shown = epochs.count > 6 ? "\(epochs.prefix(3)) ... \(epochs.suffix(3))" : "\(epochs)"
+            throw .badMetadata(
+                path: path, key: CheckpointKey.history, detail: "has epochs \(shown), not increasing up to epoch \(epoch)")
         }
         pretrained = older ? config.pretrainEpochsPerLayer == 0 || step > 0 : try meta.bool(CheckpointKey.pretrained)
         pretrainingLosses = older ? [] : try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)

@@ -25,7 +25,7 @@ extension Trainer {
         optimizer.restore(step: contents.optimizerStep)
         epoch = contents.epoch
         step = contents.step
-        history = contents.history
+        record = EpochRecord(restoring: contents.history, capacity: record.capacity)
         epochStartRandom = contents.epochStartRandom
         pretrained = contents.pretrained
         pretrainingLosses = contents.pretrainingLosses

@@ -43,8 +43,9 @@ public final class Trainer: @unchecked Sendable {
     public internal(set) var batchInEpoch = 0
     /// Batches since the start.
     public internal(set) var step = 0
-    /// Metrics of every finished epoch.
-    public internal(set) var history: [EpochMetrics] = []
+    /// Metrics of the finished epochs: every one up to `EpochRecord.defaultCapacity`, then a
+    /// thinned record (see EpochRecord), so a long run does not grow.
+    public internal(set) var record = EpochRecord()
     /// Code penalties and k-sparse selection of the back-propagation rule.
     public let regularizer: CodeRegularizer<Float>
     /// True once greedy layer-wise pretraining has run (or when it is off).
@@ -101,6 +102,9 @@ public final class Trainer: @unchecked Sendable {
         pretrained = config.pretrainEpochsPerLayer == 0
         epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
     }
+
+    /// The kept epochs' metrics, oldest first; the last is the newest finished epoch.
+    public var history: [EpochMetrics] { record.entries }
 
     /// Batches in one epoch (the last one may be smaller).
     public var batchesPerEpoch: Int {
@@ -191,7 +195,7 @@ public final class Trainer: @unchecked Sendable {
         metrics.nearZeroShare = Double(statistics.nearZeroShare)
         metrics.deadUnits = statistics.deadUnits
         metrics.meanJacobianFrobenius = meanJacobianFrobenius(dataset.validation)
-        history.append(metrics)
+        record.append(metrics)
         batchInEpoch = 0
         epochLossSum = 0
         epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)

@@ -1,10 +1,10 @@
 // EpochSampling: which epochs of a run's record go into a snapshot's per-epoch series. The
-// trainer keeps every epoch (checkpoints and metrics need them), but a 30-minute run on the
-// digits does thousands; copying them all into every snapshot (five a second) and drawing
-// them all every frame would make both grow with the run. So a snapshot takes at most `limit`
-// epochs: every one while they fit, then every stride-th, the stride a power of two so the
-// chosen epochs stay the same until it doubles (the curve does not shimmer), and always the
-// newest.
+// trainer keeps up to 2,048 epochs (EpochRecord); copying them all into every snapshot (five
+// a second) and drawing them all every frame would cost more than a small screen shows. So a
+// snapshot takes at most `limit` of them: every one while they fit, then every stride-th, the
+// stride a power of two so the chosen epochs stay the same until it doubles (the curve does
+// not shimmer), and always the newest: the record's own rule, on indices.
+import AutoencoderKit
 
 /// Picks a bounded, stable subset of a growing list's indices.
 enum EpochSampling {
@@ -17,9 +17,8 @@ enum EpochSampling {
     static func indices(count: Int, limit: Int = limit) -> [Int] {
         let limit = max(2, limit)
         guard count > limit else { return Array(0..<max(0, count)) }
-        var stride = 1
-        // ⌈(count − 1) / stride⌉ entries before the newest, plus the newest itself
-        while (count - 1 + stride - 1) / stride + 1 > limit { stride *= 2 }
+        // index i is epoch i + 1 of a record that keeps every epoch
+        let stride = EpochRecord.stride(newestEpoch: count, capacity: limit)
         var kept = Array(Swift.stride(from: 0, to: count - 1, by: stride))
         kept.append(count - 1)
         return kept
