@@ -266,9 +266,9 @@ def report(options, duration, warmup, rss, stats, raw_lines, events, resizes, an
         minutes = [v for t, v in rss if abs(t / 60 - round(t / 60)) * 60 < options.rss_every / 2 and t >= 30]
         print("  a reading a minute: " + ", ".join(f"{v / 1e6:.1f}" for v in minutes) + " MB")
         verdict(growth < RSS_GROWTH_LIMIT,
-                f"memory growth after warm-up < {RSS_GROWTH_LIMIT:.0%} (what may grow: the trainer's per-epoch "
-                f"record, ~300 bytes an epoch, ~2.5 MB in 30 min of digits; a leak of one snapshot per publish, "
-                f">= 100 KB 5 times a second, would pass it within a minute)")
+                f"memory growth after warm-up < {RSS_GROWTH_LIMIT:.0%} (what grows until it is full: the trainer's "
+                f"per-epoch record, ~300 bytes an epoch up to 2,048 epochs, ~7 min of digits; a leak of one snapshot "
+                f"per publish, >= 100 KB 5 times a second, would pass it within a minute)")
     else:
         verdict(False, "no memory readings after the warm-up")
 
