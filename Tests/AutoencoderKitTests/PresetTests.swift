@@ -33,7 +33,7 @@ struct PresetTests {
         let library = PresetLibrary(folders: [Self.samples])
         let kl = try library.load("sparse-kl").config
         #expect(kl.architecture.description == "784-1024-784")
-        #expect(kl.regularization.kl == KLSparsitySettings(beta: 0.1, rho: 0.05))
+        #expect(kl.regularization.kl == KLSparsitySettings(beta: 0.01, rho: 0.05))
         #expect(try library.load("deep").config.architecture.description == "784-512-128-32-128-512-784")
         let vae = try library.load("vae").config
         #expect(vae.kind == .vae && vae.architecture.stochasticCode)
