@@ -63,3 +63,24 @@ public final class Buffer<Scalar: EngineScalar>: @unchecked Sendable {
 
 /// The engine's working buffer type.
 public typealias FloatBuffer = Buffer<Float>
+
+extension Buffer where Scalar == Float {
+    /// True when every element in `start..<start+length` is finite; eight lanes at a time
+    /// (x − x is 0 for a finite x and NaN for ±Inf or NaN), as it runs after every step.
+    public func allFinite(from start: Int = 0, count length: Int? = nil) -> Bool {
+        let n = length ?? (count - start)
+        let p = pointer + start
+        var sum = F8(repeating: 0)
+        var i = 0
+        while i + 8 <= n {
+            let x = UnsafeRawPointer(p + i).loadUnaligned(as: F8.self)
+            sum += x - x
+            i += 8
+        }
+        while i < n {
+            if !p[i].isFinite { return false }
+            i += 1
+        }
+        return !any(sum .!= 0)
+    }
+}

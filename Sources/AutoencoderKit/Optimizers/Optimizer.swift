@@ -78,19 +78,11 @@ public final class Optimizer: @unchecked Sendable {
                 let shrink = 1 - lr * decay
                 for range in decayRanges { for i in range { w[i] *= shrink } }
             }
-            let a1 = 1 - b1, a2 = 1 - b2
-            let stepSize = lr * c1
+            let kernel = AdamStep(
+                beta1: b1, oneMinusBeta1: 1 - b1, beta2: b2, oneMinusBeta2: 1 - b2, secondCorrection: c2,
+                stepSize: lr * c1, epsilon: eps)
             // elementwise, so splitting the range across cores changes no result
-            Optimizer.inParallel(count: n) { range in
-                for i in range {
-                    let gi = g[i]
-                    let mi = b1 * m[i] + a1 * gi
-                    let vi = b2 * v[i] + a2 * gi * gi
-                    m[i] = mi
-                    v[i] = vi
-                    w[i] -= stepSize * mi / ((vi * c2).squareRoot() + eps)
-                }
-            }
+            Optimizer.inParallel(count: n) { range in kernel.apply(range, w: w, g: g, m: m, v: v) }
         }
         return norm
     }

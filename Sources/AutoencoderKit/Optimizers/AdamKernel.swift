@@ -1,0 +1,47 @@
+// AdamKernel: the Adam update of one range of parameters, eight lanes at a time.
+//
+//   m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  w ← w − (η/(1−β1ᵗ))·m / (√(v/(1−β2ᵗ)) + ε)
+//
+// The Swift compiler cannot prove that w, g, m and v do not overlap, so a plain loop runs one
+// element at a time with a scalar square root and division each. Here each lane does the same
+// operations in the same order as that loop would, so the results are bit for bit the scalar
+// loop's (IEEE square root and division are exact per lane); only the tail is scalar.
+
+/// The constants of one Adam step.
+struct AdamStep {
+    var beta1: Float, oneMinusBeta1: Float
+    var beta2: Float, oneMinusBeta2: Float
+    /// 1/(1−β2ᵗ)
+    var secondCorrection: Float
+    /// η/(1−β1ᵗ)
+    var stepSize: Float
+    var epsilon: Float
+
+    /// Updates m, v and w over `range`.
+    func apply(
+        _ range: Range<Int>, w: UnsafeMutablePointer<Float>, g: UnsafePointer<Float>,
+        m: UnsafeMutablePointer<Float>, v: UnsafeMutablePointer<Float>
+    ) {
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            let gi = UnsafeRawPointer(g + i).loadUnaligned(as: F8.self)
+            let mi = beta1 * UnsafeRawPointer(m + i).loadUnaligned(as: F8.self) + oneMinusBeta1 * gi
+            let vi = beta2 * UnsafeRawPointer(v + i).loadUnaligned(as: F8.self) + oneMinusBeta2 * gi * gi
+            let wi = UnsafeRawPointer(w + i).loadUnaligned(as: F8.self)
+            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: F8.self)
+            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: F8.self)
+            let updated = wi - stepSize * mi / ((vi * secondCorrection).squareRoot() + epsilon)
+            UnsafeMutableRawPointer(w + i).storeBytes(of: updated, as: F8.self)
+            i += 8
+        }
+        while i < range.upperBound {
+            let gi = g[i]
+            let mi = beta1 * m[i] + oneMinusBeta1 * gi
+            let vi = beta2 * v[i] + oneMinusBeta2 * gi * gi
+            m[i] = mi
+            v[i] = vi
+            w[i] -= stepSize * mi / ((vi * secondCorrection).squareRoot() + epsilon)
+            i += 1
+        }
+    }
+}

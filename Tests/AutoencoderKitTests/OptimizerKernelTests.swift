@@ -1,0 +1,66 @@
+// OptimizerKernelTests: the eight-lane kernels that run every step give exactly what the plain
+// per-element loops give: the Adam update bit for bit, and the finiteness check for every
+// position of a NaN or an infinity, in the vector part and in the tail.
+import Foundation
+import Testing
+
+@testable import AutoencoderKit
+
+@Suite("Optimizer kernels")
+struct OptimizerKernelTests {
+    @Test("the eight-lane Adam update equals the per-element formula bit for bit")
+    func adamMatchesScalar() {
+        var random = RandomGenerator(seed: 3)
+        let n = 1003
+        var w = (0..<n).map { _ in random.nextNormal() }
+        var m = [Float](repeating: 0, count: n), v = m
+        var (ws, ms, vs) = (w, m, v)
+        let b1: Float = 0.9, b2: Float = 0.999, eps: Float = 1e-8, lr: Float = 1e-3
+        for t in 1...5 {
+            // large, tiny and zero gradients, so the square root and division see every scale
+            let g = (0..<n).map { i in i % 97 == 0 ? 0 : random.nextNormal() * (i % 3 == 0 ? 1e-6 : 10) }
+            let c1 = 1 / (1 - Float(pow(Double(b1), Double(t)))), c2 = 1 / (1 - Float(pow(Double(b2), Double(t))))
+            let step = AdamStep(
+                beta1: b1, oneMinusBeta1: 1 - b1, beta2: b2, oneMinusBeta2: 1 - b2, secondCorrection: c2,
+                stepSize: lr * c1, epsilon: eps)
+            // a range that starts off the eight-lane grid and ends in a scalar tail
+            w.withUnsafeMutableBufferPointer { wp in
+                m.withUnsafeMutableBufferPointer { mp in
+                    v.withUnsafeMutableBufferPointer { vp in
+                        g.withUnsafeBufferPointer { gp in
+                            step.apply(3..<n, w: wp.baseAddress!, g: gp.baseAddress!, m: mp.baseAddress!, v: vp.baseAddress!)
+                        }
+                    }
+                }
+            }
+            for i in 3..<n {
+                let gi = g[i]
+                ms[i] = b1 * ms[i] + (1 - b1) * gi
+                vs[i] = b2 * vs[i] + (1 - b2) * gi * gi
+                ws[i] -= lr * c1 * ms[i] / ((vs[i] * c2).squareRoot() + eps)
+            }
+        }
+        #expect(w.map(\.bitPattern) == ws.map(\.bitPattern))
+        #expect(m.map(\.bitPattern) == ms.map(\.bitPattern))
+        #expect(v.map(\.bitPattern) == vs.map(\.bitPattern))
+        #expect(w[0..<3] == ws[0..<3])
+    }
+
+    @Test("the finiteness check finds a NaN or an infinity at any position, and only in its range",
+          arguments: [Float.nan, .infinity, -.infinity])
+    func allFiniteFindsEveryPosition(bad: Float) {
+        let n = 21
+        let finite = Buffer<Float>(count: n)
+        for i in 0..<n { finite[i] = i % 2 == 0 ? .greatestFiniteMagnitude : -.leastNonzeroMagnitude }
+        #expect(finite.allFinite())
+        for position in 0..<n {
+            let buffer = Buffer<Float>(count: n)
+            buffer.copy(from: finite)
+            buffer[position] = bad
+            #expect(!buffer.allFinite(), "\(bad) at \(position)")
+            #expect(buffer.allFinite(from: position + 1) == true)
+            #expect(buffer.allFinite(from: 0, count: position))
+            #expect(!buffer.allFinite(from: position, count: 1))
+        }
+    }
+}
