@@ -59,6 +59,20 @@ func log8(_ input: F8) -> F8 {
     e = e.replacing(with: e - 1, where: small)
     m = m.replacing(with: m + m, where: small)
     let t = m - 1
+    let p = logPolynomial(t)
+    let t2 = t * t
+    var y = p * t * t2
+    y = y + e * -2.121_944_4e-4
+    y = y - 0.5 * t2
+    return t + y + e * 0.693_359_375
+}
+
+/// The degree-8 polynomial of `log8` in t = m − 1. Kept out of line on purpose: inlined into
+/// `log8`, the compiler splits it into one scalar chain per lane (134 scalar instructions; the
+/// softplus of the BCE loss then took 6.0 ns an element); on its own it stays four lanes wide
+/// (2.9 ns an element, the same results).
+@inline(never)
+func logPolynomial(_ t: F8) -> F8 {
     var p = F8(repeating: 7.037_683_6e-2)
     p = p * t - 1.151_461_0e-1
     p = p * t + 1.167_699_9e-1
@@ -68,11 +82,7 @@ func log8(_ input: F8) -> F8 {
     p = p * t + 2.000_071_5e-1
     p = p * t - 2.499_999_4e-1
     p = p * t + 3.333_333_1e-1
-    let t2 = t * t
-    var y = p * t * t2
-    y = y + e * -2.121_944_4e-4
-    y = y - 0.5 * t2
-    return t + y + e * 0.693_359_375
+    return p
 }
 
 /// Elementwise kernels over raw buffers: each processes 8 lanes at a time and a scalar tail.
