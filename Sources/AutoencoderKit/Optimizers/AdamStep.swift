@@ -1,11 +1,11 @@
-// AdamKernel: the Adam update of one range of parameters, eight lanes at a time.
+// AdamStep: the Adam update of one range of parameters, eight lanes at a time.
 //
 //   m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  w ← w − (η/(1−β1ᵗ))·m / (√(v/(1−β2ᵗ)) + ε)
 //
-// The Swift compiler cannot prove that w, g, m and v do not overlap, so a plain loop runs one
-// element at a time with a scalar square root and division each. Here each lane does the same
-// operations in the same order as that loop would, so the results are bit for bit the scalar
-// loop's (IEEE square root and division are exact per lane); only the tail is scalar.
+// Written with explicit eight-lane loads and stores, so the compiler need not prove that w, g,
+// m and v do not overlap before it vectorizes. Each lane does the same operations in the same
+// order as a per-element loop, so the results are bit for bit that loop's (IEEE square root
+// and division are exact per lane; OptimizerKernelTests); only the tail is scalar.
 
 /// The constants of one Adam step.
 struct AdamStep {
