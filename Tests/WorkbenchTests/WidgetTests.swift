@@ -1,4 +1,5 @@
 // WidgetTests: images, heatmaps and charts at the cell level.
+import Foundation
 import AutoencoderKit
 import Testing
 @testable import Workbench
@@ -48,6 +49,23 @@ import Testing
             .filter { $0.role == .lossTrain && $0.glyph != "■" }.map(\.glyph)
         #expect(!glyphs.isEmpty)
         #expect(glyphs.allSatisfy { ("\u{2801}"..."\u{28FF}").contains($0) })
+    }
+
+    @Test func anAxisOfValuesThatAreNotNegativeStartsAtZeroAtTheLowest() {
+        func bottomLabel(_ ys: [Double]) -> String {
+            var canvas = TextCanvas(width: 40, height: 8)
+            let points = ys.enumerated().map { SeriesPoint(x: Double($0.offset), y: $0.element) }
+            LineChartWidget.draw(
+                series: [ChartSeries(name: "s", role: .lossTrain, asciiGlyph: "*", points: points)], unit: "u",
+                xLabel: "x", in: canvas.bounds, glyphs: .ascii, on: &canvas)
+            // the labels sit left of the axis: the last one above the x axis row is the lowest
+            let rows = canvas.renderedText.split(separator: "\n", omittingEmptySubsequences: false)
+            let labelled = rows.filter { $0.contains("|") && $0.split(separator: "|").first?.contains(where: \.isNumber) == true }
+            return String(labelled.last?.split(separator: "|").first ?? "").trimmingCharacters(in: .whitespaces)
+        }
+        #expect(bottomLabel([0.7, 0.3, 0.008]) == "0")
+        #expect(bottomLabel([0, 0, 0]) == "0")
+        #expect(bottomLabel([0.7, 0.3, -0.5]).hasPrefix("-"))
     }
 
     @Test func anEmptyChartSaysSo() {

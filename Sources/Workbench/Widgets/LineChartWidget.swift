@@ -89,7 +89,10 @@ public enum LineChartWidget {
         }
         let maxX = maxX0 > minX ? maxX0 : minX + 1
         let span = maxY0 - minY0
-        let minY = span > 0 ? minY0 - span * 0.02 : minY0 - 0.5
+        // a little room below the lowest point, but not below zero for values that cannot be
+        // negative (losses and penalties): an axis reading -0.007 would suggest they can
+        let roomBelow = span > 0 ? minY0 - span * 0.02 : minY0 - 0.5
+        let minY = !options.logScale && minY0 >= 0 ? max(roomBelow, 0) : roomBelow
         let maxY = span > 0 ? maxY0 + span * 0.02 : maxY0 + 0.5
         let label: (Double) -> String = { NumberFormat.value(options.logScale ? pow(10, $0) : $0) }
         let labels = [label(maxY), label((maxY + minY) / 2), label(minY)]
