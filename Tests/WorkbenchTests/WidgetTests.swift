@@ -68,6 +68,24 @@ import Testing
         #expect(bottomLabel([0.7, 0.3, -0.5]).hasPrefix("-"))
     }
 
+    @Test func aLegendTooLongForItsRowCutsANameOnlyWhenFourLettersShow() {
+        func legend(width: Int) -> String {
+            var canvas = TextCanvas(width: width, height: 6)
+            let points = [SeriesPoint(x: 0, y: 1), SeriesPoint(x: 1, y: 0)]
+            let series = ["batch", "train", "validation"].enumerated().map { index, name in
+                ChartSeries(name: name, role: .lossTrain, asciiGlyph: Character(String(index)), points: points)
+            }
+            LineChartWidget.draw(
+                series: series, unit: "BCE/px", xLabel: "x", in: canvas.bounds, glyphs: .ascii,
+                options: ChartOptions(references: [ChartReference(name: "entropy floor", value: 0.5)]), on: &canvas)
+            return String(canvas.renderedText.split(separator: "\n")[0])
+        }
+        // "BCE/px  0 batch 1 train " takes 24 columns
+        #expect(legend(width: 30) == "BCE/px  0 batch 1 train 2 vali")
+        #expect(legend(width: 29).trimmingCharacters(in: .whitespaces) == "BCE/px  0 batch 1 train")
+        #expect(legend(width: 50).hasSuffix("2 validation = entropy flo"))
+    }
+
     @Test func anEmptyChartSaysSo() {
         var canvas = TextCanvas(width: 30, height: 6)
         LineChartWidget.draw(series: [], unit: "BCE/px", xLabel: "epoch", in: canvas.bounds, glyphs: .ascii, on: &canvas)

@@ -119,6 +119,9 @@ public enum LineChartWidget {
         var column = rect.maxX - series.reduce(0) { $0 + $1.name.count + 3 } + 1
         column = max(column, x)
         for item in series {
+            // cut at the edge only with at least four letters of its name left ("entropy floo"),
+            // else left out: never a marker without its name
+            guard column + 2 + min(item.name.count, 4) <= rect.maxX else { break }
             let marker = glyphs.isUnicode ? "■" : String(item.glyph)
             column = canvas.write(marker, x: column, y: row, role: item.role, clip: rect)
             column = canvas.write(" " + item.name + " ", x: column, y: row, role: .text, clip: rect)
