@@ -48,17 +48,6 @@ public final class Buffer<Scalar: EngineScalar>: @unchecked Sendable {
 
     /// The contents as an array (allocates).
     public var array: [Scalar] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
-
-    /// True when every element in `start..<start+length` is finite.
-    public func allFinite(from start: Int = 0, count length: Int? = nil) -> Bool {
-        let n = length ?? (count - start)
-        var p = pointer + start
-        for _ in 0..<n {
-            if !p.pointee.isFinite { return false }
-            p += 1
-        }
-        return true
-    }
 }
 
 /// The engine's working buffer type.
@@ -66,14 +55,15 @@ public typealias FloatBuffer = Buffer<Float>
 
 extension Buffer where Scalar == Float {
     /// True when every element in `start..<start+length` is finite; eight lanes at a time
-    /// (x − x is 0 for a finite x and NaN for ±Inf or NaN), as it runs after every step.
+    /// (x − x is 0 for a finite x and NaN for ±Inf or NaN), as it runs after every step. Only
+    /// the training's Float parameters need it.
     public func allFinite(from start: Int = 0, count length: Int? = nil) -> Bool {
         let n = length ?? (count - start)
         let p = pointer + start
         var sum = F8(repeating: 0)
         var i = 0
         while i + 8 <= n {
-            let x = UnsafeRawPointer(p + i).loadUnaligned(as: F8.self)
+            let x = load8(p + i)
             sum += x - x
             i += 8
         }

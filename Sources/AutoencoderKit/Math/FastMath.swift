@@ -7,6 +7,14 @@
 
 typealias F8 = SIMD8<Float>
 
+/// Eight floats from `p`, any alignment.
+@inline(__always)
+func load8(_ p: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(p).loadUnaligned(as: F8.self) }
+
+/// Writes eight floats to `p`, any alignment.
+@inline(__always)
+func store8(_ v: F8, to p: UnsafeMutablePointer<Float>) { UnsafeMutableRawPointer(p).storeBytes(of: v, as: F8.self) }
+
 @usableFromInline let expClampHigh: Float = 88.376_26
 @usableFromInline let expClampLow: Float = -87.336_54
 /// 1.5·2^23: x + magic - magic rounds x to the nearest integer for |x| < 2^22 without a
@@ -120,8 +128,7 @@ public enum FastMath {
     ) {
         var i = 0
         while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: F8.self)
-            UnsafeMutableRawPointer(y + i).storeBytes(of: f(v), as: F8.self)
+            store8(f(load8(x + i)), to: y + i)
             i += 8
         }
         if i < count {

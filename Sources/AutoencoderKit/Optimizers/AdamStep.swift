@@ -24,14 +24,12 @@ struct AdamStep {
     ) {
         var i = range.lowerBound
         while i + 8 <= range.upperBound {
-            let gi = UnsafeRawPointer(g + i).loadUnaligned(as: F8.self)
-            let mi = beta1 * UnsafeRawPointer(m + i).loadUnaligned(as: F8.self) + oneMinusBeta1 * gi
-            let vi = beta2 * UnsafeRawPointer(v + i).loadUnaligned(as: F8.self) + oneMinusBeta2 * gi * gi
-            let wi = UnsafeRawPointer(w + i).loadUnaligned(as: F8.self)
-            UnsafeMutableRawPointer(m + i).storeBytes(of: mi, as: F8.self)
-            UnsafeMutableRawPointer(v + i).storeBytes(of: vi, as: F8.self)
-            let updated = wi - stepSize * mi / ((vi * secondCorrection).squareRoot() + epsilon)
-            UnsafeMutableRawPointer(w + i).storeBytes(of: updated, as: F8.self)
+            let gi = load8(g + i)
+            let mi = beta1 * load8(m + i) + oneMinusBeta1 * gi
+            let vi = beta2 * load8(v + i) + oneMinusBeta2 * gi * gi
+            store8(mi, to: m + i)
+            store8(vi, to: v + i)
+            store8(load8(w + i) - stepSize * mi / ((vi * secondCorrection).squareRoot() + epsilon), to: w + i)
             i += 8
         }
         while i < range.upperBound {
