@@ -11,6 +11,7 @@ struct AelabCommand: ParsableCommand {
         subcommands: [
             WorkbenchCommand.self, TrainCommand.self, PresetsCommand.self, BenchCommand.self, EvalCommand.self,
             ExportCommand.self, SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
+            DigitsCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self)
 

@@ -129,19 +129,3 @@ struct DataSourceTests {
         #expect(data.train.labels?.allSatisfy { $0 < 10 } == true)
     }
 }
-
-@Suite("Sample data")
-struct SampleDataTests {
-    /// Regenerates samples/digits-500 (500 built-in digits, seed 500, gzip'd IDX):
-    ///     AELAB_WRITE_SAMPLES=1 swift test --filter SampleDataTests
-    @Test("the sample folder is regenerated when AELAB_WRITE_SAMPLES is set")
-    func writeSample() throws {
-        guard ProcessInfo.processInfo.environment["AELAB_WRITE_SAMPLES"] != nil else { return }
-        let directory = packageRoot + "/samples/digits-500"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let set = DigitsGenerator.images(count: 500, seed: 500, name: "digits-500")
-        try IDXWriter.write(
-            set, imagesPath: directory + "/train-images-idx3-ubyte.gz",
-            labelsPath: directory + "/train-labels-idx1-ubyte.gz")
-    }
-}

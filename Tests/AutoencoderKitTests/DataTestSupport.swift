@@ -32,21 +32,6 @@ func tinySet(count: Int = 3, rows: Int = 4, columns: Int = 5) -> ImageSet {
     return ImageSet(name: "tiny", rows: rows, columns: columns, pixels: pixels, labels: labels)
 }
 
-/// An image as text, one character per pixel from a ten-step shade ramp.
-func shadeText(_ set: ImageSet, _ index: Int) -> String {
-    let ramp = Array(" .:-=+*#%@")
-    var lines: [String] = []
-    let image = Array(set.image(index))
-    for y in 0..<set.rows {
-        var line = ""
-        for x in 0..<set.columns {
-            line.append(ramp[min(9, Int(image[y * set.columns + x]) * 10 / 256)])
-        }
-        lines.append(line)
-    }
-    return lines.joined(separator: "\n")
-}
-
 /// The package root (for samples/), found from this file's path.
 let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)

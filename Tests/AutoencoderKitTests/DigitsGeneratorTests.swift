@@ -44,9 +44,6 @@ struct DigitsGeneratorTests {
         #expect(mean > 0.09 && mean < 0.19, "mean pixel \(mean)")
         #expect(inked > 0.12 && inked < 0.30, "non-zero fraction \(inked)")
         #expect(dark > 0.06 && dark < 0.18, "fraction above one half \(dark)")
-        if ProcessInfo.processInfo.environment["AELAB_PRINT_DIGITS"] != nil {
-            print("digits: mean \(mean), non-zero \(inked), above half \(dark)")
-        }
     }
 
     @Test("each image is centred by mass and leaves the border empty")
@@ -82,14 +79,5 @@ struct DigitsGeneratorTests {
         let test = try #require(data.test)
         #expect(test.count == 100)
         #expect(test.pixels != Array(all.pixels.prefix(100 * 784)))
-    }
-
-    @Test("print some digits when AELAB_PRINT_DIGITS is set")
-    func printDigits() {
-        guard ProcessInfo.processInfo.environment["AELAB_PRINT_DIGITS"] != nil else { return }
-        let set = DigitsGenerator.images(count: 40, seed: 7, name: "digits")
-        for i in 0..<40 {
-            print("label \(set.labels?[i] ?? 0)\n" + shadeText(set, i))
-        }
     }
 }

@@ -44,7 +44,7 @@ struct RegularizerGradientTests {
         Architecture(inputSize: 7, encoderSizes: [5], hiddenActivation: code, codeActivation: code, outputActivation: output, tiedWeights: tied)
     }
 
-    @Test("L1 penalty, sigmoid and tanh codes away from zero, shallow and deep")
+    @Test("L1 penalty, sigmoid and softplus codes away from zero, shallow and deep")
     func l1() {
         for code in [Activation.sigmoid, .softplus] {
             #expect(Self.check(Self.shallow(code), Regularization(l1: 0.03)) < 1e-6, "\(code)")

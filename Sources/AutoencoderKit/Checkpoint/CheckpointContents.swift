@@ -50,19 +50,6 @@ public struct CheckpointContents: Sendable {
     /// The values of tensor `name` ("encoder.0.weight"), or nil.
     public func tensor(named name: String) -> [Float]? { tensors[name] }
 
-    /// A model with the checkpoint's parameters, workspace for `config.batchSize` rows.
-    public func makeModel() -> Autoencoder<Float> {
-        var random = RandomGenerator(seed: config.seed)
-        let model = Autoencoder<Float>(
-            architecture: config.architecture, batchCapacity: config.batchSize, random: &random)
-        let layout = model.layout
-        for slot in CheckpointTensors.slots(layout: layout, optimizer: config.optimizer.kind)
-        where slot.source == .parameters {
-            copy(slot, into: model.parameters)
-        }
-        return model
-    }
-
     /// A trainer in exactly the saved state, training on `dataset`.
     ///
     /// The data is not compared with the checkpoint's (see `Checkpoint.load` for that); with

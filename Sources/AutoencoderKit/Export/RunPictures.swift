@@ -9,7 +9,6 @@
 public enum RunPictures {
     static let trainColor = RGB(hex: 0x1F77B4)
     static let validationColor = RGB(hex: 0xD62728)
-    static let settingColor = RGB(hex: 0x8C8C8C)
     static let margin = 8
     static let pairGap = 2
     static let cellGap = 10

@@ -27,9 +27,6 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Range of the output, used to refuse outputs a loss cannot take.
-    public var outputInUnitInterval: Bool { self == .sigmoid }
-
     /// a = f(z) in place over `count` elements.
     public func forward<T: EngineScalar>(_ z: UnsafeMutablePointer<T>, count: Int) {
         switch self {

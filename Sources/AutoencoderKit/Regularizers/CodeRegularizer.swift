@@ -27,8 +27,6 @@ public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
     public let kSparse: KSparseSelection<T>?
     /// Penalty values of the last hook call, in a fixed order.
     public private(set) var lastPenalties: [PenaltyValue] = []
-    /// Mean ‖J‖_F of the last batch (contractive only).
-    public private(set) var lastMeanJacobianFrobenius: Double?
 
     /// - Parameter variationalWeight: β for a stochastic code's KL term.
     public init(regularization: Regularization, architecture: Architecture, capacity: Int, variationalWeight: Float? = nil) {
@@ -85,9 +83,6 @@ public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
     /// Sets the KL penalty's running ρ̂ (resuming from a checkpoint); ignored without KL.
     public func restoreKLRunningEstimate(_ values: [T]) { kl?.restore(running: values) }
 
-    /// Sum of the last penalties.
-    public var lastPenaltySum: Double { lastPenalties.reduce(0) { $0 + $1.value } }
-
     private func evaluatePenalties(
         model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, codeGradient dh: UnsafeMutablePointer<T>?,
         weightGradients: UnsafeMutablePointer<T>?
@@ -101,7 +96,6 @@ public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
             let value = kl?.apply(code: h, batch: batch, width: width, gradient: dh) ?? 0
             values.append(PenaltyValue(name: "kl", value: value))
         }
-        lastMeanJacobianFrobenius = nil
         if let lambda = regularization.contractive, let kind = ContractivePenalty.derivativeKind(architecture.codeActivation) {
             let layer = model.layout.layers[0]
             let result = ContractivePenalty.apply(
@@ -109,7 +103,6 @@ public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
                 weights: model.parameters.pointer + layer.weightOffset, inputSize: layer.inputSize,
                 codeGradient: dh, weightGradient: weightGradients.map { $0 + layer.weightOffset })
             values.append(PenaltyValue(name: "contractive", value: result.penalty))
-            lastMeanJacobianFrobenius = result.meanFrobenius
         }
         if let beta = variationalWeight {
             // −ELBO per pixel: the KL per image divided by D (see GaussianCodeKL)

@@ -74,7 +74,4 @@ public struct TextCanvas: Equatable, Sendable {
     public mutating func writeRight(_ text: String, in rect: Rect, y: Int, role: StyleRole = .text) {
         write(text, x: rect.maxX - text.count, y: y, role: role, clip: rect)
     }
-
-    /// Every cell in row-major order (for terminals that diff frames).
-    public var allCells: [Cell] { cells }
 }
