@@ -36,7 +36,7 @@ struct ModelOptions: ParsableArguments {
     var clip: Float?
     @Option(help: "Batch size. Default 128.")
     var batch: Int?
-    @Option(help: "Epochs to train. Default 20.")
+    @Option(help: "Epochs to train. Default 20 (the preset's); in the workbench, until paused unless given.")
     var epochs: Int?
     @Option(help: "Random seed: fixes initial weights, batch order and noise. Default 1.")
     var seed: UInt64?

@@ -40,7 +40,8 @@ struct WorkbenchCommand: ParsableCommand {
         let files = WorkbenchFiles(saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: model.data)
         do {
             session = try TrainingSession(
-                presets: presets, initial: initial, dataset: dataset, paused: paused, save: { files.saveNote($0) })
+                presets: presets, initial: initial, dataset: dataset, paused: paused,
+                openEnded: model.epochs == nil, save: { files.saveNote($0) })
         } catch {
             throw UsageError(message: "\(error)")
         }

@@ -21,10 +21,11 @@ enum WorkbenchRunner {
             throw RunError(message: "\(error)")
         }
         let unicode = GlyphMode.localeIsUTF8(environment: environment) && !display.ascii
-        let state = AppState(
+        var state = AppState(
             size: terminal.size, themeNames: themes.map(\.name),
             glyphMode: GlyphMode.detect(environment: environment, forceASCII: display.ascii),
             availableGlyphModes: GlyphMode.available(unicode: unicode), colorMode: terminal.colorMode)
+        state.presetChoices = presetChoices(session.presets)
         session.start()
         let loop = UILoop(
             terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps,
@@ -70,6 +71,15 @@ enum WorkbenchRunner {
             throw UsageError(message: "--theme: no theme named '\(wanted)'; available: \(themes.map(\.name).joined(separator: ", "))")
         }
         return themes
+    }
+
+    /// The picker's lines: each preset's name and its file's description (else its layers).
+    static func presetChoices(_ presets: [TrainingConfig]) -> [PresetChoice] {
+        let library = PresetLibrary()
+        return presets.map { config in
+            let description = (try? library.load(config.name))?.description ?? ""
+            return PresetChoice(name: config.name, summary: description.isEmpty ? config.architecture.description : description)
+        }
     }
 
     static func describe(_ reason: QuitReason) -> String {

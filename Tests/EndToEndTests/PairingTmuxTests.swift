@@ -26,9 +26,13 @@ struct PairingTmuxTests {
         let start = tmux.waitFor { $0.contains("PAUSED") && $0.contains("undercomplete") }
         #expect(start.matched, "no dashboard:\n\(start.screen)")
         tmux.send("c")
-        #expect(tmux.waitFor { $0.contains("pair with preset") }.matched)
+        // the picker lists the presets by number and name
+        let picker = tmux.waitFor { $0.contains("pair with which preset?") }
+        #expect(picker.matched, "no picker after c:\n\(picker.screen)")
+        #expect(picker.screen.contains("1  undercomplete") && picker.screen.contains("2  sparse-kl")
+            && picker.screen.contains("5  denoising-mask"), "picker:\n\(picker.screen)")
         tmux.send("2")
-        let paired = tmux.waitFor { $0.contains("sparse-kl") }
+        let paired = tmux.waitFor { $0.contains("sparse-kl") && !$0.contains("pair with which preset?") }
         #expect(paired.matched, "no sparse-kl run after c 2:\n\(paired.screen)")
         tmux.send("v")
         tmux.send("n")
@@ -41,6 +45,8 @@ struct PairingTmuxTests {
         let recon = try #require(Self.row("recon", in: screen), "no recon row:\n\(screen)")
         #expect(recon.allSatisfy { $0 > 0 && $0 < 1 }, "reconstruction errors in BCE/px: \(recon)")
         #expect(recon[0] != recon[1], "different settings, different errors: \(recon)")
+        // what the two share at the start, in words
+        #expect(screen.contains("start: same batch order; the 32 code"), "no start line:\n\(screen)")
         tmux.send("q")
         #expect(tmux.waitFor { $0.contains("exit=0") }.matched)
     }

@@ -80,7 +80,9 @@ struct TrainFlagTests {
             (["--data", folder + "/folder.npy"], "\(folder)/folder.npy: cannot read: it is a folder, not a file"),
             (["--data", folder + "/empty"], "\(folder)/empty: no MNIST files in this folder"),
             (["--data", folder + "/garbage.idx"], "\(folder)/garbage.idx: wrong magic number"),
-            (["--data", folder + "/tiny-idx3-ubyte"], "images have 20 pixels but the model expects 784"),
+            (["--data", folder + "/tiny-idx3-ubyte"],
+             "\(folder)/tiny-idx3-ubyte: images are 4x5 (20 pixels), but the model takes 28x28 images (784 pixels); "
+                + "pass such images (IDX, or .npy shaped (N, 28, 28) or (N, 784)), or crop or resize these first"),
             (["--out", folder + "/plain-file"], "--out: \(folder)/plain-file exists and is not a folder"),
         ]
         for (arguments, message) in cases {

@@ -6,9 +6,9 @@ import Testing
 /// The epoch number on the status line ("epoch 3/20").
 func epochOnStatusLine(_ screen: String) -> Int? {
     guard let line = screen.split(separator: "\n").last(where: { $0.contains("epoch ") }),
-        let range = line.range(of: #"epoch (\d+)/"#, options: .regularExpression)
+        let range = line.range(of: #"epoch \d+"#, options: .regularExpression)
     else { return nil }
-    return Int(line[range].dropFirst(6).dropLast())
+    return Int(line[range].dropFirst(6))
 }
 
 @Suite("Workbench in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
@@ -66,6 +66,27 @@ struct WorkbenchTmuxTests {
         _ = settings
         let stty = tmux.settingsAfterExit ?? ""
         #expect(stty.contains(" icanon") && stty.contains(" echo"), "\(label): terminal not restored: \(stty)")
+    }
+
+    @Test("without --epochs the run trains past the preset's 20 epochs until paused; with --epochs it stops there")
+    func openEndedByDefault() throws {
+        let binary = try #require(TmuxDriver.binary)
+        let autosave = NSTemporaryDirectory() + "aelab-e2e-open-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: autosave) }
+        let open = try TmuxDriver(
+            command: "'\(binary)' --data samples/digits-500 --autosave-dir \(autosave)", environment: Self.environments[0].1)
+        let past = open.waitFor(seconds: 60) { (epochOnStatusLine($0) ?? 0) > 21 && $0.contains("RUNNING") }
+        #expect(past.matched, "the run did not go past epoch 20:\n\(past.screen)")
+        #expect(!past.screen.contains("/20"), "an epoch limit is shown:\n\(past.screen)")
+        open.send("q")
+        #expect(open.waitFor { $0.contains("exit=0") }.matched)
+
+        let bounded = try TmuxDriver(
+            command: "'\(binary)' --data samples/digits-500 --epochs 3 --autosave-dir \(autosave)", environment: Self.environments[0].1)
+        let finished = bounded.waitFor(seconds: 60) { $0.contains("FINISHED") }
+        #expect(finished.matched && finished.screen.contains("epoch 3/3"), "no FINISHED at 3/3:\n\(finished.screen)")
+        bounded.send("q")
+        #expect(bounded.waitFor { $0.contains("exit=0") }.matched)
     }
 
     @Test("SIGINT, ctrl-c, SIGTERM and SIGHUP stop the workbench with the terminal restored and exit 128+N",

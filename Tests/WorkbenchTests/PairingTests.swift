@@ -66,6 +66,44 @@ import Testing
         #expect(runs[0].history.count == 1 && runs[1].history.count == 1)
     }
 
+    @Test func thePairsStartIsSaidInWordsTheCodeUnitsBothHave() throws {
+        let session = try TrainingSession(
+            presets: [Self.config("small", code: 8), Self.config("large", code: 16)], dataset: Self.dataset, paused: true)
+        session.start()
+        defer { session.stop() }
+        session.send(.pairWith(1))
+        let runs = try Self.wait(session) { $0.count == 2 && $0[0].pairStart != nil }
+        #expect(runs[0].pairStart == "same batch order; the 8 code units both have start with the same weights, large's other 8 from its own draw")
+        #expect(runs[1].pairStart == runs[0].pairStart)
+        #expect(runs[0].note == "paired with large: same batches, 8 shared code units start alike; v compares")
+    }
+
+    @Test func aPairOfTheSameShapeSharesTheWholeStart() {
+        let text = TrainingSession.pairStart(Self.config("a"), Self.config("b"), wholeTensors: 4, tensors: 4)
+        #expect(text == "same initial weights and batch order")
+    }
+
+    @Test func anOpenEndedSessionTrainsPastTheConfiguredEpochs() throws {
+        var config = Self.config("short")
+        config.epochs = 1
+        let session = try TrainingSession(presets: [config], dataset: Self.dataset, paused: false, openEnded: true)
+        session.start()
+        defer { session.stop() }
+        let runs = try Self.wait(session) { $0.first.map { $0.epoch >= 2 } ?? false }
+        #expect(runs[0].status == .running && runs[0].totalEpochs == nil)
+        #expect(StatusLinePanel.segments(Fixtures.state(size: .minimum)).contains { $0.1 == "epoch 5/20" })
+    }
+
+    @Test func aBoundedSessionFinishesAtItsEpochs() throws {
+        var config = Self.config("short")
+        config.epochs = 1
+        let session = try TrainingSession(presets: [config], dataset: Self.dataset, paused: false)
+        session.start()
+        defer { session.stop() }
+        let runs = try Self.wait(session) { $0.first?.status == .finished }
+        #expect(runs[0].epoch == 1 && runs[0].totalEpochs == 1)
+    }
+
     @Test func pausingTheSelectedRunPausesItsPartner() throws {
         let session = try TrainingSession(presets: [Self.config("twin")], dataset: Self.dataset, paused: true)
         session.start()

@@ -25,7 +25,7 @@ import Testing
         var state = Fixtures.pairedState(size: .minimum)
         #expect(state.apply(.startPairing).commands.isEmpty)
         #expect(state.prompt == .pair)
-        #expect(Screen.render(state).renderedText.contains("pair with preset: 1-9"))
+        #expect(Screen.render(state).renderedText.contains("pair with: 1-1 (other key cancels)"))
         #expect(state.apply(.switchPreset(3)).commands == [.pairWith(2)])
         #expect(state.prompt == nil)
         #expect(state.apply(.switchPreset(3)).commands == [.switchPreset(2)])

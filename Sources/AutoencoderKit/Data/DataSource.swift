@@ -76,9 +76,11 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
             guard FileBytes.kind(of: directory) == .directory,
                 MNISTFolder.file(in: directory, "train-images") != nil
             else { throw DataError.fashionNotInstalled(directory: directory) }
-            return try MNISTFolder.load(
+            var dataset = try MNISTFolder.load(
                 directory, name: "fashion",
                 validationCount: validationCount ?? DataSource.fashionValidationCount)
+            dataset.source = MNISTFolder.file(in: directory, "train-images") ?? directory
+            return dataset
         case .directory(let path):
             switch FileBytes.kind(of: path) {
             case .missing: throw DataError.fileMissing(path: path)
@@ -86,17 +88,23 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
             default:
                 throw DataError.unreadable(path: path, reason: "not a folder, an IDX file or a .npy file")
             }
-            return try MNISTFolder.load(path, name: lastComponent(path), validationCount: validationCount)
+            var dataset = try MNISTFolder.load(path, name: lastComponent(path), validationCount: validationCount)
+            dataset.source = MNISTFolder.file(in: path, "train-images") ?? path
+            return dataset
         case .npy(let images, let labels):
             let set = try NPYReader.load(images: images, labels: labels, name: baseName(images))
-            return Dataset(
+            var dataset = Dataset(
                 name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count),
                 test: nil)
+            dataset.source = images
+            return dataset
         case .idx(let images, let labels):
             let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
-            return Dataset(
+            var dataset = Dataset(
                 name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count),
                 test: nil)
+            dataset.source = images
+            return dataset
         }
     }
 

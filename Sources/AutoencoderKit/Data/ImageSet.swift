@@ -73,6 +73,8 @@ public struct Dataset: Sendable {
     public let train: ImageSet
     public let validation: ImageSet
     public let test: ImageSet?
+    /// The file (or folder) the training images were read from; nil for the built-in digits.
+    public var source: String?
 
     public init(name: String, train: ImageSet, validation: ImageSet, test: ImageSet?) {
         self.name = name

@@ -67,14 +67,25 @@ public final class Trainer: @unchecked Sendable {
     var epochSamples = 0
     var epochSeconds = 0.0
 
+    /// What is wrong when the images do not fit the model, and what to pass instead.
+    static func sizeMismatch(_ dataset: Dataset, inputSize: Int) -> String {
+        let set = dataset.train
+        let side = Int(Double(inputSize).squareRoot().rounded())
+        let square = side * side == inputSize
+        let wanted = square ? "\(side)x\(side) images (\(inputSize) pixels)" : "images of \(inputSize) pixels"
+        let npy = square ? "(N, \(side), \(side)) or (N, \(inputSize))" : "(N, \(inputSize))"
+        return "\(dataset.source ?? dataset.name): images are \(set.rows)x\(set.columns) "
+            + "(\(set.pixelsPerImage) pixels), but the model takes \(wanted); "
+            + "pass such images (IDX, or .npy shaped \(npy)), or crop or resize these first"
+    }
+
     /// Builds the model from the seed.
     /// - Throws: `TrainingError.invalidConfiguration` or `.dataMismatch`, before any work.
     public init(config: TrainingConfig, dataset: Dataset) throws {
         let problems = config.validationErrors()
         guard problems.isEmpty else { throw TrainingError.invalidConfiguration(problems) }
         guard dataset.train.pixelsPerImage == config.architecture.inputSize else {
-            throw TrainingError.dataMismatch(
-                "\(dataset.name) images have \(dataset.train.pixelsPerImage) pixels but the model expects \(config.architecture.inputSize)")
+            throw TrainingError.dataMismatch(Self.sizeMismatch(dataset, inputSize: config.architecture.inputSize))
         }
         guard dataset.train.count > 0, dataset.validation.count > 0 else {
             throw TrainingError.dataMismatch("\(dataset.name) has no training or validation images")

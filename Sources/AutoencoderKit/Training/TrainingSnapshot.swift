@@ -61,8 +61,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var status: RunStatus
     /// Completed epochs.
     public var epoch: Int
-    /// Epochs the run is configured for.
-    public var totalEpochs: Int
+    /// Epochs the run stops at, or nil when it trains until paused.
+    public var totalEpochs: Int?
     /// Batches done in the current epoch, and per epoch.
     public var batchInEpoch: Int
     public var batchesPerEpoch: Int
@@ -98,6 +98,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
 
     /// Runs with the same pair id were started together from the same seed and train in lockstep.
     public var pairID: Int?
+    /// For a paired run: what the two runs share at the start, in words (the compare view).
+    public var pairStart: String?
     /// Validation index of the first probe sample (paging through the validation set).
     public var probeStart: Int
     /// Corrupted inputs of the probes, for denoising runs (nil otherwise).
@@ -131,6 +133,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
             && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
             && a.note == b.note && a.noteIsError == b.noteIsError && a.batchInEpoch == b.batchInEpoch && a.pairID == b.pairID
+            && a.pairStart == b.pairStart
             && a.probeStart == b.probeStart && a.probeCorrupted == b.probeCorrupted
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
@@ -138,7 +141,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
     }
 
     public init(
-        runName: String, status: RunStatus, epoch: Int, totalEpochs: Int, batchInEpoch: Int,
+        runName: String, status: RunStatus, epoch: Int, totalEpochs: Int?, batchInEpoch: Int,
         batchesPerEpoch: Int, step: Int, lossUnit: String, batchLoss: MetricSeries,
         epochSeries: [MetricSeries], lastBatchLoss: Double?, lastValidationLoss: Double?,
         imageRows: Int, imageColumns: Int, probeInputs: [[UInt8]], probeReconstructions: [[UInt8]],

@@ -55,7 +55,8 @@ public struct CompareTablePanel: Panel {
         cell("A", column: 0, row: inner.y, role: .runA)
         cell("B", column: 1, row: inner.y, role: .runB)
         cell("B-A", column: 2, row: inner.y, role: .dim)
-        for (offset, row) in Self.rows(state, a, b).enumerated() {
+        let rows = Self.rows(state, a, b)
+        for (offset, row) in rows.enumerated() {
             let y = inner.y + 1 + offset
             guard y < inner.maxY else { break }
             canvas.write(String(row.label.prefix(labelWidth - 1)), x: inner.x, y: y, role: .dim, clip: inner)
@@ -70,6 +71,30 @@ public struct CompareTablePanel: Panel {
                 cell("-", column: 2, row: y, role: .dim)
             }
         }
+        // what the pair shares at the start, in the lines left below the table
+        if paired, let start = a.pairStart ?? b.pairStart {
+            let first = inner.y + 1 + rows.count
+            let lines = Self.wrap("start: " + start, width: inner.width)
+            for (offset, line) in lines.enumerated() where first + offset < inner.maxY {
+                canvas.write(line, x: inner.x, y: first + offset, role: .dim, clip: inner)
+            }
+        }
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     static func format(_ value: Double?, _ percent: Bool) -> String {

@@ -22,6 +22,8 @@ public enum Screen {
         StatusLinePanel().render(state, in: layout.status, on: &canvas)
         if state.helpShown {
             HelpOverlay(keymap: keymap).render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
+        } else if state.prompt != nil {
+            PresetPickerOverlay().render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
         }
         return canvas
     }

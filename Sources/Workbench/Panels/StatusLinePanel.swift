@@ -54,7 +54,7 @@ public struct StatusLinePanel: Panel {
             result.append((2, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
         }
         result.append((6, run.titleName, .title))
-        result.append((2, "epoch \(run.epoch)/\(run.totalEpochs)", .text))
+        result.append((1, run.totalEpochs.map { "epoch \(run.epoch)/\($0)" } ?? "epoch \(run.epoch)", .text))
         result.append((3, "batch \(run.batchInEpoch)/\(run.batchesPerEpoch)", .text))
         if let loss = run.lastBatchLoss {
             result.append((1, "loss \(NumberFormat.value(loss)) \(run.lossUnit)", .lossTrain))
@@ -83,7 +83,10 @@ public struct StatusLinePanel: Panel {
     /// The note left of "? help": the pairing prompt, the latest message or a diverged run's
     /// reason, if any.
     static func rightPart(_ state: AppState) -> (text: String, role: StyleRole)? {
-        if state.prompt == .pair { return ("pair with preset: 1-9 (other key cancels)", .warning) }
+        if let prompt = state.prompt {
+            let keys = "1-\(min(PresetPickerOverlay.keyCount, max(1, state.presetChoices.count)))"
+            return ((prompt == .pair ? "pair with: " : "switch to: ") + keys + " (other key cancels)", .warning)
+        }
         if let message = state.message { return (message.text, message.isError ? .error : .warning) }
         if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
         return nil

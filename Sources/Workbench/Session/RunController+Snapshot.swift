@@ -36,7 +36,7 @@ extension RunController {
         }
         let lastPenalty = history.last.flatMap { $0.penalties.isEmpty ? nil : $0.penalties.reduce(0) { $0 + $1.value } }
         var snapshot = TrainingSnapshot(
-            runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: config.epochs,
+            runName: name ?? config.name, status: status, epoch: trainer.epoch, totalEpochs: epochLimit,
             batchInEpoch: trainer.batchInEpoch, batchesPerEpoch: trainer.batchesPerEpoch,
             step: trainer.step, lossUnit: unit,
             batchLoss: MetricSeries(name: "batch", unit: unit, points: batchLoss.points),
@@ -54,6 +54,7 @@ extension RunController {
             scatter: display.scatter ? scatter() : nil,
             walk: display.walk.flatMap(walk))
         snapshot.noteIsError = noteIsError
+        snapshot.pairStart = pairStart
         return snapshot
     }
 

@@ -15,8 +15,12 @@ final class RunController {
     var note: String? { didSet { noteIsError = false } }
     /// Whether the note reports a failure (a save that did not happen); set after the note.
     var noteIsError = false
+    /// The epoch the run stops at, or nil when it trains until paused (the workbench's default).
+    var epochLimit: Int?
     /// Runs with the same pair id started together and train in lockstep.
-    var pairID: Int?
+    var pairID: Int? { didSet { if pairID == nil { pairStart = nil } } }
+    /// What a pair shares at the start, in words (see `TrainingSession.pairStart`).
+    var pairStart: String?
     /// What the visible view needs (probe page, filters, scatter, walk).
     var display = DisplayRequest()
     /// Reference lines for the loss chart, set by the session.
@@ -43,13 +47,16 @@ final class RunController {
         case epochEnd
     }
 
-    convenience init(config: TrainingConfig, dataset: Dataset, paused: Bool, probeCount: Int = 16) throws {
+    /// - Parameter openEnded: train until paused instead of stopping at `config.epochs`.
+    convenience init(config: TrainingConfig, dataset: Dataset, paused: Bool, openEnded: Bool = false, probeCount: Int = 16) throws {
         self.init(trainer: try Trainer(config: config, dataset: dataset), paused: paused, probeCount: probeCount)
+        if openEnded { epochLimit = nil }
     }
 
     /// Wraps an existing trainer (a resumed checkpoint), keeping its history.
     init(trainer: Trainer, paused: Bool, probeCount: Int = 16) {
         self.trainer = trainer
+        epochLimit = trainer.config.epochs
         let dataset = trainer.dataset
         self.dataset = dataset
         status = paused ? .paused : .running
@@ -84,10 +91,10 @@ final class RunController {
                 status = .paused
                 important = true
             }
-            if result.endedEpoch && trainer.epoch >= config.epochs {
+            if result.endedEpoch, let limit = epochLimit, trainer.epoch >= limit {
                 status = .finished
                 stepUntil = nil
-                note = "\(config.name): finished \(config.epochs) epochs (n trains one more)"
+                note = "\(config.name): finished \(limit) epochs (n trains one more)"
             }
             return important
         } catch {

@@ -37,7 +37,7 @@ extension TrainingSession {
         do {
             unpair(run)
             try run.reset()
-            let partner = try RunController(config: config, dataset: dataset, paused: true)
+            let partner = try RunController(config: config, dataset: dataset, paused: true, openEnded: openEnded)
             let shared = partner.trainer.shareInitialState(with: run.trainer)
             let total = partner.trainer.model.layout.tensors.count
             partner.display = display
@@ -46,13 +46,41 @@ extension TrainingSession {
             nextPairID += 1
             runs.insert(partner, at: runs.firstIndex { $0 === run }.map { $0 + 1 } ?? runs.count)
             let whole = shared.filter { !$0.hasSuffix("(partly)") }.count
-            let sharing = whole == total ? "all initial weights" : "\(whole) of \(total) tensors whole, \(shared.count - whole) in part,"
-            run.note = "paired \(run.config.name) with \(config.name): seed \(config.seed), \(sharing) and batch order shared"
+            let start = Self.pairStart(run.config, config, wholeTensors: whole, tensors: total)
+            run.pairStart = start
+            partner.pairStart = start
+            run.note = "paired with \(config.name): \(Self.pairStartShort(run.config, config, whole == total)); v compares"
             partner.note = run.note
             if wasRunning { group(of: run).forEach(resume) }
         } catch {
             run.note = "cannot pair with \(config.name): \(error)"
         }
+    }
+
+    /// What runs `a` and `b` (paired, same seed) share at the start, in words a user knows:
+    /// always the batch order; the initial weights wholly when the layers match, else those of
+    /// the code units both have.
+    static func pairStart(_ a: TrainingConfig, _ b: TrainingConfig, wholeTensors: Int, tensors: Int) -> String {
+        if wholeTensors == tensors { return "same initial weights and batch order" }
+        let codeA = a.architecture.codeSize, codeB = b.architecture.codeSize
+        if a.architecture.encoderSizes.dropLast() == b.architecture.encoderSizes.dropLast(), codeA != codeB {
+            let small = min(codeA, codeB), large = max(codeA, codeB)
+            let larger = codeA > codeB ? a.name : b.name
+            return "same batch order; the \(small) code units both have start with the same weights, "
+                + "\(larger)'s other \(large - small) from its own draw"
+        }
+        return "same batch order; layers of the same size start alike (\(wholeTensors) of \(tensors) weight tensors), "
+            + "the others from each run's own draw"
+    }
+
+    /// The first words of `pairStart`, for the status line.
+    static func pairStartShort(_ a: TrainingConfig, _ b: TrainingConfig, _ allWhole: Bool) -> String {
+        if allWhole { return "same start and batches" }
+        let codeA = a.architecture.codeSize, codeB = b.architecture.codeSize
+        if a.architecture.encoderSizes.dropLast() == b.architecture.encoderSizes.dropLast(), codeA != codeB {
+            return "same batches, \(min(codeA, codeB)) shared code units start alike"
+        }
+        return "same batches, same-size layers start alike"
     }
 
     /// Resets every run of a group to its seed and shares the start again if it is a pair.

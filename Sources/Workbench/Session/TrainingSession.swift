@@ -36,18 +36,21 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
     /// whether the save failed (shown as an error).
     public typealias SaveHandler = @Sendable (Trainer) -> (note: String, failed: Bool)
     private let saveHandler: SaveHandler?
+    /// Runs train until paused instead of stopping at their configured epochs.
+    let openEnded: Bool
     /// A read-only session (`aelab view`) shows a finished run and trains nothing.
     private var readOnly = false
 
     /// - Parameters:
     ///   - presets: the experiments available by number; `initial` picks the first run.
     ///   - paused: start paused instead of training.
+    ///   - openEnded: runs train until paused (`make run`), not to their configured epochs.
     ///   - publishPerSecond: how often a running session publishes snapshots.
     ///   - save: what `s` does with a run (write a checkpoint), returning a note.
     /// - Throws: `TrainingError` when the initial run cannot be built.
     public init(
         presets: [TrainingConfig], initial: Int = 0, dataset: Dataset, paused: Bool = false,
-        publishPerSecond: Double = 5, save: SaveHandler? = nil
+        openEnded: Bool = false, publishPerSecond: Double = 5, save: SaveHandler? = nil
     ) throws {
         precondition(!presets.isEmpty, "a session needs at least one preset")
         self.presets = presets
@@ -56,7 +59,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         saveHandler = save
         let start = presets[min(max(initial, 0), presets.count - 1)]
         references = ReferenceLines(dataset: dataset)
-        runs = [try RunController(config: start, dataset: dataset, paused: paused)]
+        self.openEnded = openEnded
+        runs = [try RunController(config: start, dataset: dataset, paused: paused, openEnded: openEnded)]
     }
 
     /// A session around an existing trainer (a resumed checkpoint); `presets` stay available
@@ -73,6 +77,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         saveHandler = save
         references = ReferenceLines(dataset: trainer.dataset)
         self.readOnly = readOnly
+        openEnded = false
         let run = RunController(trainer: trainer, paused: paused || readOnly)
         run.note = readOnly
             ? "viewing \(trainer.config.name) at epoch \(trainer.epoch), read-only"
@@ -203,7 +208,7 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             }
             do {
                 let wasRunning = run.status == .running
-                let next = try RunController(config: presets[index], dataset: dataset, paused: !wasRunning)
+                let next = try RunController(config: presets[index], dataset: dataset, paused: !wasRunning, openEnded: openEnded)
                 next.display = display
                 unpair(run)
                 runs[min(selected, runs.count - 1)] = next

@@ -25,6 +25,8 @@ public enum Action: Hashable, Sendable {
     case quit
     /// Open the pairing prompt (`c`): the next `1`-`9` pairs the selected run with that preset.
     case startPairing
+    /// Open the preset picker (`p`): the next `1`-`9` switches to that preset.
+    case startPresetPicker
     /// Show the next / previous kept run (`w` / `W`).
     case nextRun
     case previousRun

@@ -14,15 +14,17 @@ extension AppState {
     }
 
     private mutating func applyAction(_ action: Action) -> Effect {
-        if prompt == .pair {
+        if let asked = prompt {
             prompt = nil
             switch action {
-            case .switchPreset(let number):
-                return note("pairing with preset \(number) (same seed, lockstep); v shows the comparison", [.pairWith(number - 1)])
+            case .switchPreset(let number) where asked == .pair:
+                return note("pairing with \(presetLabel(number)); v compares", [.pairWith(number - 1)])
+            case .switchPreset:
+                break
             case .toggleHelp, .repaint, .quit:
                 break
             default:
-                message = StatusMessage("pairing cancelled")
+                message = StatusMessage(asked == .pair ? "pairing cancelled" : "no preset picked")
                 return Effect(redraw: true)
             }
         }
@@ -37,7 +39,7 @@ extension AppState {
         case .stepBatch:
             return note("stepping one batch", [.stepBatch])
         case .switchPreset(let number):
-            return note("switching to preset \(number)", [.switchPreset(number - 1)])
+            return note("switching to \(presetLabel(number))", [.switchPreset(number - 1)])
         case .learningRateUp:
             return note("learning rate x\(factorText)", [.scaleLearningRate(factor)])
         case .learningRateDown:
@@ -86,6 +88,9 @@ extension AppState {
         case .startPairing:
             prompt = .pair
             return note("pair with which preset? 1-9 (same seed, lockstep); any other key cancels", [])
+        case .startPresetPicker:
+            prompt = .switchPreset
+            return note("switch to which preset? 1-9; any other key cancels", [])
         case .nextRun, .previousRun:
             guard runs.count > 1 else { return note("one run kept; c then 1-9 adds a paired run", []) }
             let step = action == .nextRun ? 1 : runs.count - 1
@@ -169,5 +174,10 @@ extension AppState {
     private mutating func note(_ text: String, _ commands: [SessionCommand]) -> Effect {
         message = StatusMessage(text)
         return Effect(commands: commands, redraw: true)
+    }
+
+    /// "preset 3 (sparse-l1)" for key `number`, or "preset 3" when no preset has that key.
+    func presetLabel(_ number: Int) -> String {
+        presetChoices.indices.contains(number - 1) ? "preset \(number) (\(presetChoices[number - 1].name))" : "preset \(number)"
     }
 }

@@ -11,6 +11,16 @@ public struct StatusMessage: Equatable, Sendable {
     }
 }
 
+/// A preset as the picker lists it: its name and one line on what it is.
+public struct PresetChoice: Equatable, Sendable {
+    public var name: String
+    public var summary: String
+    public init(name: String, summary: String) {
+        self.name = name
+        self.summary = summary
+    }
+}
+
 /// The UI's whole state. Changed only by `apply(_:)`, `receive(_:)` and `resize(to:)`.
 public struct AppState: Equatable, Sendable {
     /// The latest snapshot of each run (the session's order).
@@ -33,8 +43,10 @@ public struct AppState: Equatable, Sendable {
     public var size: TerminalSize
     /// Chart scale and window, sample page, scrubbed epoch, focus, latent walk.
     public var options = ViewOptions()
-    /// The question the status line is asking, if any (the pairing prompt).
+    /// The question being asked, if any (the pairing prompt, the preset picker).
     public var prompt: Prompt?
+    /// The presets keys `1`-`9` reach, in key order, for the picker and notes.
+    public var presetChoices: [PresetChoice] = []
     /// The display request last sent to the session.
     public var sentDisplay = DisplayRequest()
 

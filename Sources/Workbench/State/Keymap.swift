@@ -36,6 +36,7 @@ public struct Keymap: Sendable {
             bind("n", "step one epoch", [.character("n"): .stepEpoch]),
             bind(".", "step one batch", [.character("."): .stepBatch]),
             bind("1-9", "switch to preset 1-9", presets),
+            bind("p", "list presets, pick one", [.character("p"): .startPresetPicker]),
             bind("c 1-9", "pair with preset (A/B)", [.character("c"): .startPairing]),
             bind("w / W", "next / previous run", [.character("w"): .nextRun, .character("W"): .previousRun]),
             bind("x", "close the selected run", [.character("x"): .closeRun]),

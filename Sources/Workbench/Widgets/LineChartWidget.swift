@@ -142,12 +142,13 @@ public enum LineChartWidget {
         for row in plot.y..<plot.maxY { canvas.put(Cell(glyph: vertical, role: .axis), x: plot.x - 1, y: row, clip: clip) }
         canvas.put(Cell(glyph: corner, role: .axis), x: plot.x - 1, y: plot.maxY, clip: clip)
         for column in plot.x..<plot.maxX { canvas.put(Cell(glyph: horizontal, role: .axis), x: column, y: plot.maxY, clip: clip) }
-        let left = NumberFormat.value(minX)
-        let right = NumberFormat.value(maxX)
+        // ticks at whole epochs (tenths in the first two), the axis name at the right end
         let row = plot.maxY + 1
-        canvas.write(left, x: plot.x, y: row, role: .axis, clip: clip)
-        canvas.writeCentred(xLabel, in: Rect(x: plot.x, y: row, width: plot.width, height: 1), y: row, role: .axis)
-        canvas.writeRight(right, in: Rect(x: plot.x, y: row, width: plot.width, height: 1), y: row, role: .axis)
+        let reserved = xLabel.count + 1
+        for tick in AxisTicks.ticks(minX: minX, maxX: maxX, x: plot.x, width: plot.width, reserved: reserved) {
+            canvas.write(tick.label, x: tick.column, y: row, role: .axis, clip: clip)
+        }
+        canvas.writeRight(xLabel, in: Rect(x: plot.x, y: row, width: plot.width, height: 1), y: row, role: .axis)
     }
 }
 
