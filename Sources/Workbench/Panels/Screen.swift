@@ -42,6 +42,7 @@ public enum Screen {
         case .compareTable: CompareTablePanel()
         case .compareImages: CompareImagesPanel()
         case .compareCodes: CompareCodesPanel()
+        case .anomaly: AnomalyPanel()
         }
     }
 }

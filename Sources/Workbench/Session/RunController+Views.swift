@@ -1,6 +1,8 @@
-// RunController+Views: the costly view data (filters, code scatter, latent walk), computed on
+// RunController+Views: the costly view data (filters, code scatter, latent walk, anomaly
+// report), computed on
 // the training queue only while its view is visible and cached until the model changes.
 import AutoencoderKit
+import Dispatch
 
 extension RunController {
     /// Most filter tiles computed (the widest screens show fewer).
@@ -63,6 +65,23 @@ extension RunController {
             interpolation: Array(decoded.prefix(steps)), unit: unit, code: changed,
             varied: decoded.last ?? [], original: codes[0][unit], offset: request.offset)
         walkCache = (trainer.step, request, value)
+        return value
+    }
+
+    /// Validation images scored in the anomalies view (all of the digits' 1,000).
+    static let anomalySamples = 1_000
+
+    /// Reconstruction errors of the validation set as anomaly scores: recomputed when the model
+    /// changed, but at most once a second while the run trains (like the probe images).
+    func anomaly() -> AnomalyReport {
+        let now = DispatchTime.now().uptimeNanoseconds
+        if let cache = anomalyCache,
+            cache.step == trainer.step || (status == .running && now - cache.time < RunVisuals.refreshNanoseconds)
+        {
+            return cache.value
+        }
+        let value = trainer.anomalyReport(dataset.validation, limit: Self.anomalySamples)
+        anomalyCache = (trainer.step, now, value)
         return value
     }
 }
