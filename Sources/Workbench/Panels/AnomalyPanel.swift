@@ -34,7 +34,7 @@ public struct AnomalyPanel: Panel {
         y += 1
         let imageScale = inner.width >= 110 ? 2 : 3
         let image = GreyImageWidget.cellSize(rows: snapshot.imageRows, columns: snapshot.imageColumns, scale: imageScale)
-        let histogramHeight = max(3, inner.maxY - y - image.height - 4)
+        let histogramHeight = max(3, inner.maxY - y - image.height - 2)
         drawHistograms(report, in: Rect(x: x, y: y, width: inner.width - 2, height: histogramHeight), state: state, on: &canvas)
         y += histogramHeight
         drawWorst(report, snapshot: snapshot, scale: imageScale, in: Rect(x: x, y: y, width: inner.width - 2, height: inner.maxY - y), state: state, on: &canvas)
@@ -45,15 +45,15 @@ public struct AnomalyPanel: Panel {
         guard rect.height >= 3, rect.width >= 20 else { return }
         let groups: [(String, [Int], ErrorSummary, StyleRole)] =
             report.holdoutClass.map { k in
-                [("normal (classes != \(k))", report.histogram.normal, report.normal, StyleRole.lossTrain),
-                 ("held out (class \(k))", report.histogram.anomalous, report.anomalous, StyleRole.lossValidation)]
-            } ?? [("all images", report.histogram.normal, report.normal, StyleRole.lossTrain)]
+                [("normal", report.histogram.normal, report.normal, StyleRole.lossTrain),
+                 ("held out (\(k))", report.histogram.anomalous, report.anomalous, StyleRole.lossValidation)]
+            } ?? [("all", report.histogram.normal, report.normal, StyleRole.lossTrain)]
         let shares = groups.map { group in group.1.map { Double($0) / Double(max(1, group.2.count)) } }
         let top = shares.flatMap { $0 }.max() ?? 0
         let width = (rect.width - 2 * (groups.count - 1)) / groups.count
         for (i, group) in groups.enumerated() {
             let column = Rect(x: rect.x + i * (width + 2), y: rect.y, width: width, height: rect.height)
-            let summary = "\(group.0): \(group.2.count), median \(NumberFormat.value(group.2.median))"
+            let summary = "\(group.0): \(group.2.count) img, median \(NumberFormat.value(group.2.median))"
             canvas.write(summary, x: column.x, y: column.y, role: group.3, clip: column)
             let bars = Rect(x: column.x, y: column.y + 1, width: column.width, height: column.height - 2)
             BarsWidget.draw(values: shares[i], in: bars, role: group.3, glyphs: state.glyphMode, maximum: top, on: &canvas)
@@ -74,7 +74,7 @@ public struct AnomalyPanel: Panel {
         let triple = 3 * image.width + 2
         let count = min(report.worst.count, max(1, (rect.width + 2) / (triple + 2)))
         canvas.write(
-            "worst reconstructed: input | reconstruction | error (white = \(NumberFormat.value(report.errorMapMaximum)) \(report.unit.split(separator: "/").first ?? ""))",
+            "worst reconstructed: input | reconstruction | error (white = \(NumberFormat.value(report.errorMapMaximum)) \(report.unit))",
             x: rect.x, y: rect.y, role: .dim, clip: rect)
         for (i, worst) in report.worst.prefix(count).enumerated() {
             let left = rect.x + i * (triple + 2)
