@@ -27,8 +27,8 @@ final class RunController {
     var scatterCache: (step: Int, value: CodeScatter?)?
     var filtersCache: (step: Int, value: [FilterSet])?
     var walkCache: (step: Int, request: WalkRequest, value: LatentWalk?)?
-    /// The anomaly report and when it was made (recomputed at most once a second while training).
-    var anomalyCache: (step: Int, time: UInt64, value: AnomalyReport)?
+    /// The anomaly report, when it was finished and how long it took (see `anomaly()`).
+    var anomalyCache: (step: Int, time: UInt64, cost: UInt64, value: AnomalyReport)?
     let probeCount: Int
     /// The fixed probes of the history frames: the first validation samples.
     let historyIndices: [Int]
