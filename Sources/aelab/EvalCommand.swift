@@ -1,5 +1,6 @@
 // EvalCommand: `aelab eval CHECKPOINT --data fashion`: test-set loss in both units, sparsity
-// figures of the code, and the PCA reference with as many components as code units.
+// figures of the code, reconstruction error as an anomaly score (EvalCommand+Anomaly), and the
+// PCA reference with as many components as code units.
 import ArgumentParser
 import AutoencoderKit
 import Foundation
@@ -36,6 +37,7 @@ struct EvalCommand: ParsableCommand {
         let stats = trainer.codeStatistics(of: test, limit: test.count)
         let h = config.architecture.codeSize
         print("code (\(h) units): mean activation \(fmt(Double(stats.meanActivation), 4)), near zero (|h| < \(CodeStatistics.nearZeroThreshold)) \(fmt(Double(stats.nearZeroShare) * 100, 1))%, dead units \(stats.deadUnits)/\(h)")
+        Self.printAnomalies(trainer, on: test)
         guard h < test.pixelsPerImage else {
             print("PCA reference: not applicable (\(h) code units ≥ \(test.pixelsPerImage) pixels)")
             return

@@ -56,6 +56,8 @@ struct ModelOptions: ParsableArguments {
     var contractive: Float?
     @Option(name: .customLong("pretrain-epochs"), help: "Greedy layer-wise pretraining epochs per layer (deep models).")
     var pretrainEpochs: Int?
+    @Option(name: .customLong("holdout-class"), help: "Train without this class (a label, e.g. 0-9); its validation images become anomalies (view A, aelab eval).")
+    var holdoutClass: Int?
     @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, or an .npy file.")
     var data: String = "digits"
     @Option(help: "BLAS threads (results are bit-identical for a fixed count).")
@@ -118,6 +120,7 @@ struct ModelOptions: ParsableArguments {
         if let epochs { config.epochs = epochs }
         if let seed { config.seed = seed }
         if let pretrainEpochs { config.pretrainEpochsPerLayer = pretrainEpochs }
+        if let holdoutClass { config.holdoutClass = holdoutClass }
         try applyRegularizers(to: &config)
         if threads < 1 || threads > 256 { throw UsageError(message: "--threads must be between 1 and 256, got \(threads)") }
         let problems = config.validationErrors()

@@ -49,7 +49,7 @@ struct WorkbenchCommand: ParsableCommand {
     }
 
     /// The experiments keys 1-9 switch between: every preset found (built-in order first),
-    /// with --seed and --epochs applied to all so runs compare from the same start; the one
+    /// with --seed, --epochs and --holdout-class applied to all so runs compare from the same start; the one
     /// opened first (--preset, else undercomplete) also takes every other flag given.
     /// - Returns: the presets and the index of the first run.
     func presetsForKeys() throws -> ([TrainingConfig], Int) {
@@ -60,6 +60,7 @@ struct WorkbenchCommand: ParsableCommand {
                 var config = try library.load(name).config
                 if let seed = model.seed { config.seed = seed }
                 if let epochs = model.epochs { config.epochs = epochs }
+                if let holdoutClass = model.holdoutClass { config.holdoutClass = holdoutClass }
                 presets.append(config)
             } catch {
                 throw UsageError(message: "\(error)")

@@ -33,6 +33,7 @@ extension Fixtures {
         s.filters = [filterSet("decoder columns", units: units), filterSet("encoder rows", units: units)]
         s.scatter = scatter()
         s.walk = walk(steps: LatentWalkPanel.fit(width: size.columns - 2).steps, units: units)
+        s.anomaly = anomaly(holdout: blur == 1 ? 3 : nil)
         return s
     }
 
@@ -95,5 +96,25 @@ extension Fixtures {
         return LatentWalk(
             sampleA: 0, sampleB: 1, inputA: a, inputB: b, interpolation: line, unit: 2, code: code,
             varied: reconstruction(of: probeImage(2)), original: code[2] - 0.5, offset: 0.5)
+    }
+
+    /// 900 normal errors around 0.09 and 100 held-out ones around 0.15 (BCE/px), with the worst
+    /// six images; without a held-out class all 1,000 are normal.
+    static func anomaly(holdout: Int?) -> AnomalyReport {
+        let normal = (0..<900).map { 0.09 + 0.03 * sin(Double($0) * 1.7) * abs(cos(Double($0) * 0.31)) }
+        let held = (0..<100).map { 0.15 + 0.04 * sin(Double($0) * 2.3) }
+        let all = holdout == nil ? normal + held : normal
+        let anomalous = holdout == nil ? [] : held
+        let worst = (0..<6).map { i in
+            let input = probeImage(i)
+            let output = reconstruction(of: reconstruction(of: input))
+            return WorstImage(
+                index: 900 + i * 7, label: holdout ?? 8, error: 0.2 - 0.01 * Double(i), input: input, reconstruction: output,
+                errorMap: zip(input, output).map { UInt8(min(255, abs(Int($0) - Int($1)) * 2)) })
+        }
+        return AnomalyReport(
+            unit: "BCE/px", holdoutClass: holdout, setName: "digits validation", normal: ErrorSummary(all),
+            anomalous: ErrorSummary(anomalous), histogram: ErrorHistogram(normal: all, anomalous: anomalous, bins: 24),
+            auroc: holdout == nil ? nil : AUROC.compute(normal: normal, anomalous: held), worst: worst, errorMapMaximum: 2.5)
     }
 }

@@ -107,7 +107,7 @@ public struct Preset: Sendable, Equatable {
         if isDeclared("regularizer.contractive", document) {
             regularization.contractive = r.double("regularizer.contractive.lambda").map { Float($0) }
         }
-        return TrainingConfig(
+        var config = TrainingConfig(
             name: r.string("name") ?? "preset",
             kind: r.string("model.kind").flatMap { ModelKind(name: $0) } ?? .autoencoder,
             architecture: architecture,
@@ -126,6 +126,8 @@ public struct Preset: Sendable, Equatable {
                 lambda: Float(r.double("psd.lambda") ?? 5e-4), gamma: Float(r.double("psd.gamma") ?? 1e-2),
                 inferenceSteps: r.integer("psd.inference_steps") ?? 10),
             recirculation: RecirculationSettings(regression: Float(r.double("recirculation.regression") ?? 0.75)))
+        config.holdoutClass = r.integer("train.holdout_class")
+        return config
     }
 
     /// The line of the key a configuration problem is most about.

@@ -3,7 +3,7 @@
 //   name, description, seed
 //   [model]      kind, layers, activation, code_activation, output, loss, tied
 //   [train]      optimizer, learning_rate, momentum, nesterov, weight_decay, clip, batch_size,
-//                epochs, pretrain_epochs_per_layer
+//                epochs, pretrain_epochs_per_layer, holdout_class
 //   [regularizer.l1] lambda            [regularizer.kl] beta, rho, running_decay
 //   [regularizer.k_sparse] k           [regularizer.denoising] kind, level
 //   [regularizer.contractive] lambda
@@ -35,6 +35,7 @@ public enum PresetFormat {
         PresetKey("train.batch_size", .integer, range: .closed(1, 65_536), default: .integer(128)),
         PresetKey("train.epochs", .integer, range: .closed(0, 1_000_000), default: .integer(20)),
         PresetKey("train.pretrain_epochs_per_layer", .integer, range: .closed(0, 10_000), default: .integer(0)),
+        PresetKey("train.holdout_class", .integer, range: .closed(0, 255)),
         PresetKey("regularizer.l1.lambda", .float, range: .atLeast(0)),
         PresetKey("regularizer.kl.beta", .float, range: .atLeast(0)),
         PresetKey("regularizer.kl.rho", .float, range: .open(0, 1)),

@@ -80,6 +80,7 @@ public final class Trainer: @unchecked Sendable {
     }
 
     /// Builds the model from the seed.
+    /// With `config.holdoutClass` set, trains on `dataset` without that class (Dataset+Holdout).
     /// - Throws: `TrainingError.invalidConfiguration` or `.dataMismatch`, before any work.
     public init(config: TrainingConfig, dataset: Dataset) throws {
         let problems = config.validationErrors()
@@ -91,7 +92,11 @@ public final class Trainer: @unchecked Sendable {
             throw TrainingError.dataMismatch("\(dataset.name) has no training or validation images")
         }
         self.config = config
-        self.dataset = dataset
+        do {
+            self.dataset = try config.holdoutClass.map(dataset.holdingOut) ?? dataset
+        } catch {
+            throw TrainingError.dataMismatch("\(error)")
+        }
         random = RandomGenerator(seed: config.seed)
         epochStartRandom = random
         model = Autoencoder<Float>(

@@ -4,7 +4,7 @@
 extension TrainingConfig {
     private enum CodingKeys: String, CodingKey {
         case name, kind, architecture, loss, regularization, optimizer, batchSize, epochs, seed
-        case pretrainEpochsPerLayer, vae, psd, recirculation
+        case pretrainEpochsPerLayer, vae, psd, recirculation, holdoutClass
     }
 
     public init(from decoder: Decoder) throws {
@@ -24,6 +24,7 @@ extension TrainingConfig {
             psd: try c.decodeIfPresent(PSDSettings.self, forKey: .psd) ?? PSDSettings(),
             recirculation: try c.decodeIfPresent(RecirculationSettings.self, forKey: .recirculation)
                 ?? RecirculationSettings())
+        holdoutClass = try c.decodeIfPresent(Int.self, forKey: .holdoutClass)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -41,5 +42,6 @@ extension TrainingConfig {
         try c.encode(vae, forKey: .vae)
         try c.encode(psd, forKey: .psd)
         try c.encode(recirculation, forKey: .recirculation)
+        try c.encodeIfPresent(holdoutClass, forKey: .holdoutClass)
     }
 }

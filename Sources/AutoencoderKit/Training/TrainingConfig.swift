@@ -27,6 +27,9 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     public var vae: VAESettings
     public var psd: PSDSettings
     public var recirculation: RecirculationSettings
+    /// A class left out of training (its validation and test images are the anomalies the
+    /// anomaly view scores); nil trains on every class.
+    public var holdoutClass: Int? = nil
 
     public init(
         name: String = "run", kind: ModelKind = .autoencoder, architecture: Architecture,
@@ -66,6 +69,7 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
         if pretrainEpochsPerLayer > 0 && (kind != .autoencoder || architecture.depth < 2) {
             errors.append("greedy layer-wise pretraining needs a deep (2+ encoder layers) standard autoencoder")
         }
+        if let k = holdoutClass, !(0...255).contains(k) { errors.append("the held-out class must be a label between 0 and 255, got \(k)") }
         errors += ruleErrors()
         return errors
     }

@@ -126,6 +126,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var scatter: CodeScatter?
     /// Latent walk decodings, filled only while the walk view is visible.
     public var walk: LatentWalk?
+    /// Reconstruction errors as anomaly scores, filled only while the anomalies view is visible.
+    public var anomaly: AnomalyReport?
 
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
@@ -137,7 +139,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.probeStart == b.probeStart && a.probeCorrupted == b.probeCorrupted
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
-            && a.scatter == b.scatter && a.walk == b.walk && a.codeHistogram == b.codeHistogram
+            && a.scatter == b.scatter && a.walk == b.walk && a.anomaly == b.anomaly && a.codeHistogram == b.codeHistogram
     }
 
     public init(

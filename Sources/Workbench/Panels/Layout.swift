@@ -6,6 +6,7 @@ public enum PanelID: String, CaseIterable, Sendable {
     case unitMeans, histogram, scatter
     case filters, walk
     case compareLoss, compareTable, compareImages, compareCodes
+    case anomaly
 }
 
 /// The rectangles of one frame, in drawing order; the first slot gets focus index 0.
@@ -86,6 +87,8 @@ public enum Layout {
             return [(.filters, main)]
         case .walk:
             return [(.walk, main)]
+        case .anomaly:
+            return [(.anomaly, main)]
         case .compare:
             let topHeight = max(10, main.height * 2 / 5)
             let (top, bottom) = main.splitTop(topHeight)

@@ -44,6 +44,7 @@ public enum Screen {
         case .compareTable: CompareTablePanel()
         case .compareImages: CompareImagesPanel()
         case .compareCodes: CompareCodesPanel()
+        case .anomaly: AnomalyPanel()
         }
     }
 }

@@ -11,12 +11,17 @@ public struct DisplayRequest: Sendable, Equatable {
     public var probeStart: Int
     /// Decodings for the latent walk view.
     public var walk: WalkRequest?
+    /// Reconstruction errors of the validation set (anomalies view).
+    public var anomaly: Bool
 
-    public init(filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil) {
+    public init(
+        filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil, anomaly: Bool = false
+    ) {
         self.filters = filters
         self.scatter = scatter
         self.probeStart = probeStart
         self.walk = walk
+        self.anomaly = anomaly
     }
 }
 

@@ -53,6 +53,7 @@ extension RunController {
             filters: display.filters ? filters() : [],
             scatter: display.scatter ? scatter() : nil,
             walk: display.walk.flatMap(walk))
+        snapshot.anomaly = display.anomaly ? anomaly() : nil
         snapshot.noteIsError = noteIsError
         snapshot.pairStart = pairStart
         return snapshot
@@ -126,17 +127,6 @@ extension ReconstructionLoss {
     /// to [1e-6, 1 − 1e-6]); for the per-sample figures under probe images.
     func sampleError(input: [UInt8], reconstruction: [Float]) -> Double {
         guard !input.isEmpty, input.count == reconstruction.count else { return 0 }
-        var total = 0.0
-        for (pixel, r) in zip(input, reconstruction) {
-            let x = Double(pixel) / 255
-            switch self {
-            case .mse:
-                total += (Double(r) - x) * (Double(r) - x)
-            case .bce:
-                let p = min(max(Double(r), 1e-6), 1 - 1e-6)
-                total -= x * log(p) + (1 - x) * log(1 - p)
-            }
-        }
-        return total / Double(input.count)
+        return pixelErrors(input: input, reconstruction: reconstruction).reduce(0, +) / Double(input.count)
     }
 }

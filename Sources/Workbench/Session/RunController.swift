@@ -31,6 +31,8 @@ final class RunController {
     var scatterCache: (step: Int, value: CodeScatter?)?
     var filtersCache: (step: Int, value: [FilterSet])?
     var walkCache: (step: Int, request: WalkRequest, value: LatentWalk?)?
+    /// The anomaly report, when it was finished and how long it took (see `anomaly()`).
+    var anomalyCache: (step: Int, time: UInt64, cost: UInt64, value: AnomalyReport)?
     let probeCount: Int
     /// The fixed probes of the history frames: the first validation samples.
     let historyIndices: [Int]
@@ -113,6 +115,7 @@ final class RunController {
         scatterCache = nil
         filtersCache = nil
         walkCache = nil
+        anomalyCache = nil
         status = .paused
         stepUntil = nil
         note = "\(config.name): reset to the initial weights of seed \(config.seed)"

@@ -108,7 +108,7 @@ public struct AppState: Equatable, Sendable {
     public var displayRequest: DisplayRequest {
         DisplayRequest(
             filters: view == .filters, scatter: view == .codes, probeStart: options.probeStart,
-            walk: view == .walk ? walkRequest : nil)
+            walk: view == .walk ? walkRequest : nil, anomaly: view == .anomaly)
     }
 
     /// The walk request with as many steps as the screen shows.

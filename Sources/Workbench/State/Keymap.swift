@@ -48,6 +48,7 @@ public struct Keymap: Sendable {
             bind("F", "filters view", [.character("F"): .showView(.filters)]),
             bind("z", "latent walk view", [.character("z"): .showView(.walk)]),
             bind("v", "compare A/B view", [.character("v"): .showView(.compare)]),
+            bind("A", "anomalies view", [.character("A"): .showView(.anomaly)]),
             bind("shift-tab", "focus next panel", [.backTab: .nextFocus]),
             bind("e", "expand focused panel", [.character("e"): .toggleExpand]),
             bind("{ / }", "scrub epochs back / fwd", [.character("{"): .scrubBack, .character("}"): .scrubForward]),
