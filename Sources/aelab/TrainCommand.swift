@@ -33,7 +33,7 @@ struct TrainCommand: ParsableCommand {
         let log = try outputFolder.map { folder in
             do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
         }
-        let events = try outputFolder.map { folder in try Self.startRunFiles(trainer, folder: folder) }
+        let events = outputFolder.flatMap { folder in Self.startRunFiles(trainer, folder: folder) }
         if resume != nil, let lr = model.lr, trainer.optimizer.settings.learningRate != lr {
             let change = trainer.changeLearningRate(to: lr)
             print("learning rate set to \(lr) from step \(trainer.step)")
@@ -90,12 +90,19 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// Writes config.json and starts this process's TensorBoard event file in the run folder.
-    static func startRunFiles(_ trainer: Trainer, folder: String) throws -> EventFileWriter {
+    /// A failure (a full disk) is reported on stderr and training goes on without them, as it
+    /// does when an epoch's files cannot be written. - Returns: the event file, or nil.
+    static func startRunFiles(_ trainer: Trainer, folder: String) -> EventFileWriter? {
         do {
             try RunConfigFile.write(trainer.config, folder: folder)
+        } catch {
+            FileHandle.standardError.write(Data("aelab: \(error); training goes on\n".utf8))
+        }
+        do {
             return try EventFileWriter(folder: folder, wallTime: WallClock.now())
         } catch {
-            throw RunError(message: "\(error)")
+            FileHandle.standardError.write(Data("aelab: no TensorBoard events: \(error); training goes on\n".utf8))
+            return nil
         }
     }
 

@@ -7,7 +7,7 @@
 //    "samples_per_second":..,"learning_rate":..}
 // (the keys of `EpochMetrics.fields`: penalties, corrupted validation loss and the Jacobian
 // norm appear when the run has them)
-//   {"event":"setting","step":1290,"epoch":3,"learning_rate":0.0003}
+//   {"event":"setting","time":"2026-12-03T07:05:00.001Z","step":1290,"epoch":3,"learning_rate":0.0003}
 // so a curve with a learning-rate change can be explained later. "time" is the wall clock when
 // the line was written, ISO 8601 in UTC with milliseconds (`aelab train --out` lines have it;
 // the workbench's rewritten record does not know when its past epochs ended and leaves it out). Written through
@@ -81,8 +81,8 @@ public final class MetricsLog {
     /// Appends a settings change.
     /// - Throws: `FileError` naming the path.
     public func append(_ change: SettingChange, time: Double = WallClock.now()) throws(FileError) {
-        var record = change.record
-        record.append("time", .string(WallClock.iso8601(time)))
+        var record: JSONObject = ["event": "setting", "time": .string(WallClock.iso8601(time))]
+        for (key, value) in change.record.fields where key != "event" { record.append(key, value) }
         try writer.append(record)
     }
 }
