@@ -121,28 +121,20 @@ extension TorchStateDict {
     /// PyTorch's names back to the engine's; a tied decoder's weight must be its encoder's transpose.
     static func engineTensors(_ v: [String: [Float]], architecture a: Architecture, source: String) throws(TorchImportError) -> [String: [Float]] {
         let depth = a.depth
-        let widths = a.widths
         var engine: [String: [Float]] = [:]
-        let encoderLinears = a.stochasticCode ? depth - 1 : depth
-        for k in 0..<encoderLinears {
-            engine["encoder.\(k).weight"] = v["encoder.\(2 * k).weight"]
-            engine["encoder.\(k).bias"] = v["encoder.\(2 * k).bias"]
-        }
+        for (engineName, torchName) in renames(a) { engine[engineName] = v[torchName] }
         if a.stochasticCode {
             engine["encoder.\(depth - 1).weight"] = (v["mu.weight"] ?? []) + (v["logvar.weight"] ?? [])
             engine["encoder.\(depth - 1).bias"] = (v["mu.bias"] ?? []) + (v["logvar.bias"] ?? [])
         }
-        let tied = a.tiedWeights && !a.stochasticCode
-        for k in 0..<depth {
-            let name = "decoder.\(2 * k).weight"
-            if tied {
+        if a.tiedWeights && !a.stochasticCode {
+            let widths = a.widths
+            for k in 0..<depth {
+                let name = "decoder.\(2 * k).weight"
                 let encoderWeight = engine["encoder.\(depth - 1 - k).weight"] ?? []
                 let expected = transpose(encoderWeight, rows: widths[depth + k], columns: widths[depth + k + 1])
                 guard v[name] == expected else { throw .tiedMismatch(source: source, name: name) }
-            } else {
-                engine["decoder.\(k).weight"] = v[name]
             }
-            engine["decoder.\(k).bias"] = v["decoder.\(2 * k).bias"]
         }
         return engine
     }

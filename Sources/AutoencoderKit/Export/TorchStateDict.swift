@@ -78,11 +78,7 @@ public enum TorchStateDict {
         let depth = a.depth
         let h = a.codeSize
         var values: [String: [Float]] = [:]
-        let encoderLinears = a.stochasticCode ? depth - 1 : depth
-        for k in 0..<encoderLinears {
-            values["encoder.\(2 * k).weight"] = engine["encoder.\(k).weight"]
-            values["encoder.\(2 * k).bias"] = engine["encoder.\(k).bias"]
-        }
+        for (engineName, torchName) in renames(a) { values[torchName] = engine[engineName] }
         if a.stochasticCode, let weight = engine["encoder.\(depth - 1).weight"], let bias = engine["encoder.\(depth - 1).bias"] {
             let inputs = weight.count / (2 * h)
             values["mu.weight"] = Array(weight[0..<(h * inputs)])
@@ -90,16 +86,14 @@ public enum TorchStateDict {
             values["mu.bias"] = Array(bias[0..<h])
             values["logvar.bias"] = Array(bias[h...])
         }
-        let widths = a.widths
-        for k in 0..<depth {
-            let tied = a.tiedWeights && !a.stochasticCode
-            if tied, let encoderWeight = engine["encoder.\(depth - 1 - k).weight"] {
+        if a.tiedWeights && !a.stochasticCode {
+            let widths = a.widths
+            for k in 0..<depth {
                 // the encoder weight is [I_d, O_d] seen from this layer: its transpose is [O_d, I_d]
-                values["decoder.\(2 * k).weight"] = transpose(encoderWeight, rows: widths[depth + k], columns: widths[depth + k + 1])
-            } else {
-                values["decoder.\(2 * k).weight"] = engine["decoder.\(k).weight"]
+                values["decoder.\(2 * k).weight"] = engine["encoder.\(depth - 1 - k).weight"].map {
+                    transpose($0, rows: widths[depth + k], columns: widths[depth + k + 1])
+                }
             }
-            values["decoder.\(2 * k).bias"] = engine["decoder.\(k).bias"]
         }
         var tensors: [SafetensorsTensor] = []
         for (name, shape) in tensorShapes(a) {
@@ -114,6 +108,21 @@ public enum TorchStateDict {
             metadata["model_kind"] = config.kind.rawValue
         }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
+    }
+
+    /// (engine name, PyTorch name) of every tensor that keeps its values: the encoder's Linear
+    /// layers (all but a VAE's code layer), the decoder's biases, and untied decoder weights.
+    static func renames(_ a: Architecture) -> [(engine: String, torch: String)] {
+        let depth = a.depth
+        var result: [(String, String)] = []
+        for k in 0..<(a.stochasticCode ? depth - 1 : depth) {
+            result += [("encoder.\(k).weight", "encoder.\(2 * k).weight"), ("encoder.\(k).bias", "encoder.\(2 * k).bias")]
+        }
+        for k in 0..<depth {
+            if !a.tiedWeights || a.stochasticCode { result.append(("decoder.\(k).weight", "decoder.\(2 * k).weight")) }
+            result.append(("decoder.\(k).bias", "decoder.\(2 * k).bias"))
+        }
+        return result
     }
 
     /// `m` (rows × columns, row-major) transposed.
