@@ -29,6 +29,11 @@ deps:
 	  python3 -c 'import safetensors, numpy' 2>/dev/null || pip install -q safetensors numpy || \
 	  pip install -q --break-system-packages safetensors numpy || echo "make: could not install safetensors, numpy; their tests will be skipped"; \
 	fi
+	@# the TensorBoard test reads aelab's event files with tensorboard's own reader (skipped when absent)
+	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
+	  python3 -c 'import tensorboard' 2>/dev/null || pip install -q tensorboard || \
+	  pip install -q --break-system-packages tensorboard || echo "make: could not install tensorboard; its test will be skipped"; \
+	fi
 
 release: deps
 	$(SWIFT) build -c release --product aelab
@@ -68,7 +73,7 @@ clean:
 #   make fuzz                 each target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_TARGETS=NPY FUZZ_SECONDS=600
 #   make fuzz-smoke           each target for FUZZ_SMOKE_SECONDS (default 10), from the seeds only
-FUZZ_TARGETS ?= IDX IDXGzip NPY Safetensors TOML Preset Theme
+FUZZ_TARGETS ?= IDX IDXGzip NPY Safetensors TOML Preset Theme TorchImport
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_BUILD := .build-fuzz

@@ -252,4 +252,48 @@ theme_seeds = {
 }
 for name, text in theme_seeds.items():
     save("Theme", name, text)
+# --- TorchImport: PyTorch state dicts named as python/aelab_torch.py's model ---------------------
+def state_dict(tensors, metadata=None):
+    """tensors: [(name, shape)]; values 0.25, 0.5, ... in order; F32 safetensors."""
+    header, data = {}, b""
+    for name, shape in tensors:
+        count = 1
+        for d in shape:
+            count *= d
+        values = struct.pack("<%df" % count, *[0.25 * (len(data) // 4 + i + 1) for i in range(count)])
+        header[name] = entry(shape, len(data), len(data) + len(values))
+        data += values
+    if metadata is not None:
+        header["__metadata__"] = metadata
+    return st(header, data)
+
+
+def torch_arch(sizes, **changes):
+    a = {"inputSize": 4, "encoderSizes": sizes, "hiddenActivation": "relu", "codeActivation": "relu",
+         "outputActivation": "sigmoid", "tiedWeights": False, "stochasticCode": False}
+    a.update(changes)
+    return {"format": "aelab-torch-1", "architecture": json.dumps(a)}
+
+
+def linear(name, n_in, n_out):
+    return [(name + ".weight", [n_out, n_in]), (name + ".bias", [n_out])]
+
+
+plain = linear("encoder.0", 4, 3) + linear("encoder.2", 3, 2) + linear("decoder.0", 2, 3) + linear("decoder.2", 3, 4)
+vae = linear("encoder.0", 4, 3) + linear("mu", 3, 2) + linear("logvar", 3, 2) + linear("decoder.0", 2, 3) + linear("decoder.2", 3, 4)
+torch_seeds = {
+    "valid-plain": state_dict(plain, torch_arch([3, 2])),
+    "valid-bare-no-metadata": state_dict(plain),
+    "valid-vae": state_dict(vae, torch_arch([3, 2], stochasticCode=True, hiddenActivation="tanh")),
+    "valid-vae-bare": state_dict(vae),
+    "broken-misnamed": state_dict([(n.replace("encoder.2", "encoder.1"), s) for n, s in plain]),
+    "broken-shape": state_dict(plain[:-1] + [("decoder.2.bias", [1, 4])], torch_arch([3, 2])),
+    # tied: the decoder weight must be the encoder's transpose; these values are not
+    "broken-tied-not-transpose": state_dict(linear("encoder.0", 4, 2) + linear("decoder.0", 2, 4), torch_arch([2], tiedWeights=True)),
+    "broken-format": state_dict(plain, {"format": "aelab-torch-9"}),
+    "broken-architecture-json": state_dict(plain, {"architecture": "{\"inputSize\": 4"}),
+}
+for name, data in torch_seeds.items():
+    save("TorchImport", name, data)
+
 print("seeds written to", ROOT)

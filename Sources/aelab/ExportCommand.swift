@@ -1,5 +1,6 @@
-// ExportCommand: `aelab export RUN --csv --png`: metrics.csv beside metrics.jsonl, and report
-// pictures: loss.png (curves), reconstructions.png (input | reconstruction), filters.png.
+// ExportCommand: `aelab export RUN --csv --png --torch`: metrics.csv beside metrics.jsonl, report
+// pictures: loss.png (curves), reconstructions.png (input | reconstruction), filters.png, and
+// torch_model.safetensors, the weights as python/aelab_torch.py's PyTorch model's state dict.
 import ArgumentParser
 import AutoencoderKit
 import Foundation
@@ -15,6 +16,8 @@ struct ExportCommand: ParsableCommand {
     var csv = false
     @Flag(help: "Write loss.png, reconstructions.png and filters.png.")
     var png = false
+    @Flag(help: "Write torch_model.safetensors: the weights as a PyTorch state dict (load with python/aelab_torch.py).")
+    var torch = false
     @Option(help: "Data for the reconstructions (default: the checkpoint's).")
     var data: String?
     @Option(help: "Probe images in reconstructions.png.")
@@ -26,9 +29,10 @@ struct ExportCommand: ParsableCommand {
             throw UsageError(message: "\(self.folder): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out")
         }
         if probes < 1 || probes > 256 { throw UsageError(message: "--probes must be between 1 and 256, got \(probes)") }
-        let both = !csv && !png
+        let both = !csv && !png && !torch
         var written: [String] = []
         do {
+            if torch { written.append(try exportTorch(folder)) }
             if csv || both { written += try exportCSV(folder) }
             if png || both { written += try exportPictures(folder) }
         } catch let error as UsageError {
@@ -39,6 +43,26 @@ struct ExportCommand: ParsableCommand {
             throw RunError(message: "\(error)")
         }
         for path in written { print("wrote \(path)") }
+    }
+
+    /// The checkpoint's weights as a PyTorch state dict (no data needed).
+    private func exportTorch(_ folder: RunFolder) throws -> String {
+        guard RunFolder.exists(folder.checkpoint) else {
+            throw UsageError(message: "--torch: \(folder.checkpoint) does not exist; the weights come from the checkpoint")
+        }
+        let contents = try RunFolder.readCheckpoint(folder.checkpoint)
+        if let reason = TorchStateDict.refusal(for: contents.config) {
+            throw RunError(message: "--torch: \(folder.checkpoint): cannot export as a PyTorch model: \(reason)")
+        }
+        guard
+            let file = TorchStateDict.export(
+                architecture: contents.config.architecture, config: contents.config, engineTensor: contents.tensor(named:))
+        else {
+            throw RunError(message: "--torch: \(folder.checkpoint): a weight tensor is missing")
+        }
+        let path = folder.file(TorchStateDict.fileName)
+        try AtomicFile.write(file.encoded(), to: path)
+        return path
     }
 
     private func records(_ folder: RunFolder) throws -> [JSONObject]? {

@@ -1,5 +1,5 @@
 // TrainCommand: `aelab train`, headless training with one line per epoch; with --out, a run
-// folder holding metrics.jsonl and checkpoint.safetensors (rewritten atomically every epoch,
+// folder holding config.json, metrics.jsonl, TensorBoard event files and checkpoint.safetensors (rewritten atomically every epoch,
 // and at the step where SIGINT, SIGTERM or SIGHUP stops the run); with --resume,
 // continuing a checkpoint exactly up to --epochs.
 import ArgumentParser
@@ -33,6 +33,7 @@ struct TrainCommand: ParsableCommand {
         let log = try outputFolder.map { folder in
             do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
         }
+        let events = outputFolder.flatMap { folder in Self.startRunFiles(trainer, folder: folder) }
         if resume != nil, let lr = model.lr, trainer.optimizer.settings.learningRate != lr {
             let change = trainer.changeLearningRate(to: lr)
             print("learning rate set to \(lr) from step \(trainer.step)")
@@ -50,7 +51,7 @@ struct TrainCommand: ParsableCommand {
             }
             if batch.endedEpoch, let metrics = trainer.history.last {
                 print(Self.line(metrics, epochs: config.epochs, unit: unit))
-                if let outputFolder { unsaved = Self.write(metrics, of: trainer, log: log, folder: outputFolder, dataSource: dataArgument) }
+                if let outputFolder { unsaved = Self.write(metrics, of: trainer, log: log, events: events, folder: outputFolder, dataSource: dataArgument) }
             }
             if let signal = QuitSignal.received {
                 try Self.stop(trainer, for: signal, outputFolder: outputFolder, dataSource: dataArgument)
@@ -64,9 +65,19 @@ struct TrainCommand: ParsableCommand {
     /// folder made read-only) is reported on stderr and training goes on: the previous
     /// checkpoint stays whole, metrics.jsonl keeps its complete lines, and the next epoch tries
     /// again. - Returns: the failure's text, or nil when both were written.
-    static func write(_ metrics: EpochMetrics, of trainer: Trainer, log: MetricsLog?, folder: String, dataSource: String) -> String? {
+    static func write(
+        _ metrics: EpochMetrics, of trainer: Trainer, log: MetricsLog?, events: EventFileWriter? = nil, folder: String,
+        dataSource: String
+    ) -> String? {
         var failures: [String] = []
-        do { try log?.append(metrics) } catch { failures.append("\(error)") }
+        let now = WallClock.now()
+        do { try log?.append(metrics, time: now) } catch { failures.append("\(error)") }
+        do {
+            let picture = events == nil ? nil : RunEvents.reconstructionPicture(trainer)
+            for event in RunEvents.epochEvents(metrics, picture: picture, wallTime: now) { try events?.append(event) }
+        } catch {
+            failures.append("\(error)")
+        }
         do {
             try trainer.saveCheckpoint(to: folder + "/" + Checkpoint.fileName, dataSource: dataSource)
         } catch {
@@ -76,6 +87,23 @@ struct TrainCommand: ParsableCommand {
         let text = failures.joined(separator: "; ")
         FileHandle.standardError.write(Data("aelab: epoch \(metrics.epoch) not saved, training goes on (the previous checkpoint is kept): \(text)\n".utf8))
         return text
+    }
+
+    /// Writes config.json and starts this process's TensorBoard event file in the run folder.
+    /// A failure (a full disk) is reported on stderr and training goes on without them, as it
+    /// does when an epoch's files cannot be written. - Returns: the event file, or nil.
+    static func startRunFiles(_ trainer: Trainer, folder: String) -> EventFileWriter? {
+        do {
+            try RunConfigFile.write(trainer.config, folder: folder)
+        } catch {
+            FileHandle.standardError.write(Data("aelab: \(error); training goes on\n".utf8))
+        }
+        do {
+            return try EventFileWriter(folder: folder, wallTime: WallClock.now())
+        } catch {
+            FileHandle.standardError.write(Data("aelab: no TensorBoard events: \(error); training goes on\n".utf8))
+            return nil
+        }
     }
 
     /// The orderly stop for a quit signal: the batch in progress is finished; with --out the

@@ -1,5 +1,6 @@
 // WorkbenchFiles: where the workbench writes runs: `s` saves to runs/NAME/, quitting and
-// hang-ups autosave to autosave/NAME/. Each folder gets checkpoint.safetensors (atomic) and a
+// hang-ups autosave to autosave/NAME/. Each folder gets config.json, a TensorBoard event file
+// (every epoch's scalars, the current reconstructions), checkpoint.safetensors (atomic) and a
 // metrics.jsonl rewritten whole (also atomic) from the run's record: every epoch up to 2,048,
 // then a thinned record (EpochRecord) so a long session does not grow; `aelab train --out`
 // appends every epoch instead.
@@ -21,7 +22,10 @@ struct WorkbenchFiles: Sendable {
         return name.isEmpty || name.hasPrefix(".") ? "run" + name : name
     }
 
-    /// Writes a run's checkpoint and metrics into `root/NAME/`.
+    /// The workbench's TensorBoard event file, rewritten whole at every save.
+    static let eventFileName = "events.out.tfevents.0.aelab-workbench"
+
+    /// Writes a run's checkpoint, metrics, config.json and TensorBoard events into `root/NAME/`.
     /// - Returns: the checkpoint's path.
     /// - Throws: the file error, naming the path (the previous files stay intact).
     func write(_ trainer: Trainer, under root: String) throws -> String {
@@ -35,6 +39,10 @@ struct WorkbenchFiles: Sendable {
         try Checkpoint.save(trainer, to: checkpoint, dataSource: dataSource)
         let lines = trainer.history.map { MetricsLog.record($0).jsonText + "\n" }.joined()
         try AtomicFile.write(Array(lines.utf8), to: folder + "/" + MetricsLog.fileName)
+        try RunConfigFile.write(trainer.config, folder: folder)
+        let events = RunEvents.fileBytes(
+            history: trainer.history, picture: RunEvents.reconstructionPicture(trainer), wallTime: WallClock.now())
+        try AtomicFile.write(events, to: folder + "/" + Self.eventFileName)
         return checkpoint
     }
 

@@ -69,10 +69,13 @@ struct RunPicturesTests {
         let text = String(decoding: try AtomicFile.read(log.path), as: UTF8.self)
         let records = try CSVExport.records(jsonLines: text, source: log.path)
         #expect(records.count == 2)
-        #expect(records[0].keys.prefix(4) == ["event", "epoch", "step", "train_bce_per_pixel"])
+        #expect(records[0].keys.prefix(5) == ["event", "time", "epoch", "step", "train_bce_per_pixel"])
+        let time = records[0].value(for: "time")?.stringValue ?? ""
+        #expect(time.count == 24 && time.hasSuffix("Z"), "ISO 8601 UTC with milliseconds: \(time)")
         #expect(records[0].value(for: "dead_units")?.integerValue == metrics.deadUnits)
         #expect(Set(records[0].keys).count == records[0].keys.count)
-        #expect(records[1] == ["event": "setting", "step": 4, "epoch": 1, "learning_rate": .number(Double(Float(5e-4)))])
+        #expect(records[1].keys == ["event", "time", "step", "epoch", "learning_rate"])
+        #expect(records[1].value(for: "learning_rate") == .number(Double(Float(5e-4))) && records[1].value(for: "step") == 4)
         #expect(trainer.optimizer.settings.learningRate == 5e-4)
     }
 

@@ -39,7 +39,7 @@ struct RunFilesCommandTests {
         let more = try AelabProcess.run(["train", "--resume", root + "/split", "--epochs", "4", "--lr", "0.0005", "--threads", "1", "--out", root + "/split"])
         #expect(more.status == 0, "\(more.errors)")
         let text = String(decoding: try AtomicFile.read(root + "/split/metrics.jsonl"), as: UTF8.self)
-        #expect(text.contains("{\"event\":\"setting\",\"step\":24,\"epoch\":3,\"learning_rate\":0.0005"))
+        #expect(text.contains("{\"event\":\"setting\",\"time\":\"") && text.contains("Z\",\"step\":24,\"epoch\":3,\"learning_rate\":0.0005"))
 
         // a damaged checkpoint is refused naming the file
         try AtomicFile.write([1, 2, 3], to: root + "/bad.safetensors")
@@ -51,7 +51,7 @@ struct RunFilesCommandTests {
         let export = try AelabProcess.run(["export", root + "/split", "--csv", "--png"])
         #expect(export.status == 0, "\(export.errors)")
         let csv = String(decoding: try AtomicFile.read(root + "/split/metrics.csv"), as: UTF8.self)
-        #expect(csv.hasPrefix("event,epoch,step,train_bce_per_pixel"))
+        #expect(csv.hasPrefix("event,time,epoch,step,train_bce_per_pixel"))
         #expect(csv.split(separator: "\n").count == 6)  // header, 4 epochs, 1 setting
         #expect(AelabProcess.pngSize(root + "/split/loss.png")! == (800, 500))
         let grid = RunPictures.gridSize(count: 16, rows: 28, columns: 28, pairsPerRow: 4, scale: 2)

@@ -1,14 +1,16 @@
 // MetricsLog: a run's metrics.jsonl: one record per epoch and one per settings change.
 //
 // Records (keys in this order; loss names carry their unit and reduction):
-//   {"event":"epoch","epoch":3,"step":1290,"train_bce_per_pixel":..,"train_bce_per_image":..,
+//   {"event":"epoch","time":"2026-12-03T07:01:02.345Z","epoch":3,"step":1290,"train_bce_per_pixel":..,"train_bce_per_image":..,
 //    "train_l1_penalty":..,"train_total":..,"val_bce_per_pixel":..,"val_bce_per_image":..,
 //    "mean_code_activation":..,"near_zero_share":..,"dead_units":..,"epoch_seconds":..,
 //    "samples_per_second":..,"learning_rate":..}
 // (the keys of `EpochMetrics.fields`: penalties, corrupted validation loss and the Jacobian
 // norm appear when the run has them)
-//   {"event":"setting","step":1290,"epoch":3,"learning_rate":0.0003}
-// so a curve with a learning-rate change can be explained later. Written through
+//   {"event":"setting","time":"2026-12-03T07:05:00.001Z","step":1290,"epoch":3,"learning_rate":0.0003}
+// so a curve with a learning-rate change can be explained later. "time" is the wall clock when
+// the line was written, ISO 8601 in UTC with milliseconds (`aelab train --out` lines have it;
+// the workbench's rewritten record does not know when its past epochs ended and leaves it out). Written through
 // JSONLinesWriter: each line is one write, a killed process leaves complete lines.
 
 /// A change of a setting made during a run (by the user, or on resume).
@@ -58,8 +60,10 @@ public final class MetricsLog {
     static let wholeNumberKeys: Set<String> = ["epoch", "step", "dead_units"]
 
     /// The record of a finished epoch: "event" then `metrics.fields` in order.
-    public static func record(_ metrics: EpochMetrics) -> JSONObject {
+    /// - Parameter time: unix seconds of the line's writing, written as "time"; nil leaves it out.
+    public static func record(_ metrics: EpochMetrics, time: Double? = nil) -> JSONObject {
         var record: JSONObject = ["event": "epoch"]
+        if let time { record.append("time", .string(WallClock.iso8601(time))) }
         for (key, value) in metrics.fields {
             record.append(key, wholeNumberKeys.contains(key) ? .integer(Int(value)) : .number(value))
         }
@@ -68,15 +72,18 @@ public final class MetricsLog {
 
     /// Appends an epoch's record and syncs the file to disk.
     /// - Throws: `FileError` (e.g. ENOSPC) naming the path.
-    public func append(_ metrics: EpochMetrics) throws(FileError) {
-        try writer.append(Self.record(metrics))
+    /// - Parameter time: unix seconds written as the line's "time" (default: now).
+    public func append(_ metrics: EpochMetrics, time: Double = WallClock.now()) throws(FileError) {
+        try writer.append(Self.record(metrics, time: time))
         try writer.sync()
     }
 
     /// Appends a settings change.
     /// - Throws: `FileError` naming the path.
-    public func append(_ change: SettingChange) throws(FileError) {
-        try writer.append(change.record)
+    public func append(_ change: SettingChange, time: Double = WallClock.now()) throws(FileError) {
+        var record: JSONObject = ["event": "setting", "time": .string(WallClock.iso8601(time))]
+        for (key, value) in change.record.fields where key != "event" { record.append(key, value) }
+        try writer.append(record)
     }
 }
 
