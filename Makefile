@@ -68,7 +68,7 @@ clean:
 #   make fuzz                 each target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_TARGETS=NPY FUZZ_SECONDS=600
 #   make fuzz-smoke           each target for FUZZ_SMOKE_SECONDS (default 10), from the seeds only
-FUZZ_TARGETS ?= IDX IDXGzip NPY Safetensors TOML Preset Theme
+FUZZ_TARGETS ?= IDX IDXGzip NPY NPZ Safetensors TOML Preset Theme
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_BUILD := .build-fuzz

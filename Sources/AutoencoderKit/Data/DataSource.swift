@@ -18,6 +18,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     case npy(images: String, labels: String?)
     /// A single IDX images file and, optionally, its labels file.
     case idx(images: String, labels: String?)
+    /// A NumPy .npz archive, the images array's name (nil for the default, see NPZReader) and,
+    /// optionally, a labels .npz beside it (KMNIST's kmnist-train-labels.npz).
+    case npz(path: String, key: String?, labels: String?)
 
     /// Where the `dataset-fashion-mnist` package puts its files.
     public static let fashionDirectory = "/usr/share/datasets/fashion-mnist"
@@ -28,7 +31,8 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     ///
     /// `digits` and `fashion` name the built-in sources. Anything else is a path: a folder is read
     /// for MNIST-named IDX files; `images.npy,labels.npy` names two NumPy files; a file ending in
-    /// `.npy` (or `.npy.gz`) is a NumPy images array; any other file is an IDX images file. For a
+    /// `.npy` (or `.npy.gz`) is a NumPy images array; `file.npz` or `file.npz:ARRAY` is a NumPy
+    /// archive and the array in it (see NPZReader); any other file is an IDX images file. For a
     /// single file, a labels file beside it is used when its name is the images file's name with
     /// `images`/`idx3` replaced by `labels`/`idx1` (or a leading `x_`/`X_` by `y_` for NumPy).
     public init(argument: String) {
@@ -37,7 +41,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
         case "fashion", "fashion-mnist": self = .fashion
         default:
             let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2, parts.allSatisfy({ DataSource.isNPYName($0) }) {
+            if let (path, key) = DataSource.npzParts(argument) {
+                self = .npz(path: path, key: key, labels: DataSource.npzSiblingLabels(of: path))
+            } else if parts.count == 2, parts.allSatisfy({ DataSource.isNPYName($0) }) {
                 self = .npy(images: parts[0], labels: parts[1])
             } else if DataSource.isNPYName(argument) {
                 self = .npy(images: argument, labels: DataSource.siblingLabels(of: argument, npy: true))
@@ -55,6 +61,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
         case .fashion: return "fashion"
         case .directory(let path): return path
         case .npy(let images, let labels), .idx(let images, let labels):
+            return labels.map { "\(images) + \($0)" } ?? images
+        case .npz(let path, let key, let labels):
+            let images = key.map { "\(path):\($0)" } ?? path
             return labels.map { "\(images) + \($0)" } ?? images
         }
     }
@@ -92,6 +101,22 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
             return Dataset(
                 name: set.name, all: set, validationCount: validationCount ?? defaultValidation(set.count),
                 test: nil)
+        case .npz(let path, let key, let labels):
+            let contents = try NPZReader.load(path: path, key: key, name: baseName(path))
+            var train = contents.train
+            if let labels {
+                let values = try NPZReader.loadLabels(path: labels)
+                if values.count != train.count {
+                    throw DataError.labelCountMismatch(
+                        images: path, imageCount: train.count, labels: labels, labelCount: values.count)
+                }
+                train = ImageSet(
+                    name: train.name, rows: train.rows, columns: train.columns, pixels: train.pixels,
+                    labels: values)
+            }
+            return Dataset(
+                name: train.name, all: train,
+                validationCount: validationCount ?? defaultValidation(train.count), test: contents.test)
         case .idx(let images, let labels):
             let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
             return Dataset(
@@ -101,6 +126,29 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     }
 
     // MARK: - Names
+
+    /// The path and array name of `file.npz` or `file.npz:ARRAY`, or nil for other arguments.
+    private static func npzParts(_ argument: String) -> (String, String?)? {
+        if argument.lowercased().hasSuffix(".npz") { return (argument, nil) }
+        let characters = Array(argument)
+        guard characters.count > 5 else { return nil }
+        for start in stride(from: characters.count - 5, through: 1, by: -1)
+        where String(characters[start..<(start + 5)]).lowercased() == ".npz:" {
+            let key = String(characters[(start + 5)...])
+            return (String(characters[..<(start + 4)]), key.isEmpty ? nil : key)
+        }
+        return nil
+    }
+
+    /// KMNIST's labels archive beside its images: `-imgs` replaced by `-labels`, when it exists.
+    private static func npzSiblingLabels(of images: String) -> String? {
+        let slash = images.lastIndex(of: "/").map { images.index(after: $0) } ?? images.startIndex
+        let name = String(images[slash...])
+        let candidate = name.replacingFirst("-imgs", with: "-labels")
+        guard candidate != name else { return nil }
+        let path = String(images[..<slash]) + candidate
+        return FileBytes.kind(of: path) == .file ? path : nil
+    }
 
     private static func isNPYName(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".npy") || path.lowercased().hasSuffix(".npy.gz")
@@ -138,7 +186,7 @@ func lastComponent(_ path: String) -> String {
 /// A file's name without its folder and its extensions (".npy", ".gz", "-idx3-ubyte").
 func baseName(_ path: String) -> String {
     var name = lastComponent(path)
-    for suffix in [".gz", ".npy", "-idx3-ubyte", ".idx3-ubyte", ".idx"] where name.hasSuffix(suffix) {
+    for suffix in [".gz", ".npy", ".npz", "-idx3-ubyte", ".idx3-ubyte", ".idx"] where name.hasSuffix(suffix) {
         name = String(name.dropLast(suffix.count))
     }
     return name
