@@ -311,6 +311,9 @@ theme_seeds = {
     "broken-palette-256": 'theme[title]="256"\n',
     "broken-fullwidth-digits": 'theme[title]="#\uff11\uff12"\n',
     "broken-space-in-value": "theme[title]=#ff ff ff\n",
+    "valid-btop-decimal": 'theme[title]="255 255 255"\ntheme[border]="0  128 64"\ntheme[axis]="#c0"\n',
+    "broken-decimal-256": 'theme[title]="256 0 0"\n',
+    "broken-decimal-two-parts": 'theme[title]="12 34"\n',
 }
 for name, text in theme_seeds.items():
     save("Theme", name, text)

@@ -5,7 +5,7 @@ import Foundation
 public enum ThemeError: Error, Equatable, CustomStringConvertible {
     /// A line is neither blank, a `#` comment, nor `theme[key]="value"`.
     case malformedLine(file: String, line: Int, text: String)
-    /// A known key has a value that is not `#rrggbb`, `#gg`, `0`-`255` or empty.
+    /// A known key has a value that is not `#rrggbb`, `#gg`, `r g b`, `0`-`255` or empty.
     case badColor(file: String, line: Int, key: String, value: String)
     /// The file could not be read.
     case unreadable(file: String, reason: String)
@@ -15,7 +15,7 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
         case .malformedLine(let file, let line, let text):
             "\(file):\(line): expected theme[key]=\"value\", found: \(text)"
         case .badColor(let file, let line, let key, let value):
-            "\(file):\(line): theme[\(key)] has colour \"\(value)\"; use #rrggbb, #gg (grey), 0-255, or \"\" for the terminal default"
+            "\(file):\(line): theme[\(key)] has colour \"\(value)\"; use #rrggbb, #gg (grey), \"r g b\" (decimal 0-255 each), 0-255 (palette), or \"\" for the terminal default"
         case .unreadable(let file, let reason):
             "\(file): cannot read theme: \(reason)"
         }
