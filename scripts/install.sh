@@ -7,7 +7,7 @@
 #   PREFIX/bin/aelab
 #   PREFIX/share/aelab/themes/*.theme     (themes/)
 #   PREFIX/share/aelab/presets/*.toml     (samples/*.toml)
-#   PREFIX/share/man/man1/aelab.1         (generated from the binary's help, scripts/manpage.sh)
+#   PREFIX/share/man/man1/aelab.1         ($MANPAGE if given, else scripts/manpage.sh's page)
 #   PREFIX/share/bash-completion/completions/aelab
 #   PREFIX/share/zsh/site-functions/_aelab
 #   PREFIX/share/fish/vendor_completions.d/aelab.fish
@@ -34,7 +34,12 @@ mkdir -p "$prefix/bin" "$prefix/share/aelab/themes" "$prefix/share/aelab/presets
 install -m 755 "$binary" "$prefix/bin/aelab"
 install -m 644 "$here"/themes/*.theme "$prefix/share/aelab/themes/"
 install -m 644 "$here"/samples/*.toml "$prefix/share/aelab/presets/"
-sh "$here/scripts/manpage.sh" "$prefix/bin/aelab" > "$prefix/share/man/man1/aelab.1"
+# $MANPAGE: a page made beforehand (make install runs argument-parser's generate-manual plugin).
+if [ -n "${MANPAGE:-}" ] && [ -s "$MANPAGE" ]; then
+  install -m 644 "$MANPAGE" "$prefix/share/man/man1/aelab.1"
+else
+  sh "$here/scripts/manpage.sh" "$prefix/bin/aelab" > "$prefix/share/man/man1/aelab.1"
+fi
 "$prefix/bin/aelab" --generate-completion-script bash > "$prefix/share/bash-completion/completions/aelab"
 "$prefix/bin/aelab" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_aelab"
 "$prefix/bin/aelab" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/aelab.fish"
