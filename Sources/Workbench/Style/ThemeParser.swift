@@ -68,20 +68,6 @@ extension Theme {
         return try parse(text, name: url.deletingPathExtension().lastPathComponent, file: url.path)
     }
 
-    /// Loads every `*.theme` file in a directory, sorted by name with `default` first.
-    /// - Throws: `ThemeError` for the first broken file.
-    public static func loadDirectory(_ directory: URL) throws -> [Theme] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw ThemeError.unreadable(file: directory.path, reason: error.localizedDescription)
-        }
-        let themes = try names.filter { $0.hasSuffix(".theme") }.sorted()
-            .map { try load(contentsOf: directory.appendingPathComponent($0)) }
-        return themes.filter { $0.name == "default" } + themes.filter { $0.name != "default" }
-    }
-
     /// Splits `theme[key]="value"` (quotes optional) into key and value.
     private static func splitAssignment(_ line: String) -> (String, String)? {
         guard line.hasPrefix("theme["), let close = line.firstIndex(of: "]") else { return nil }
