@@ -48,7 +48,7 @@ struct NPZReaderTests {
                 == "m.npz: no array named 'x_train'; the file holds 'arr_0', 'other'")
     }
 
-    @Test("numpy's savez and savez_compressed files load with the values numpy wrote",
+    @Test("numpy's savez and savez_compressed files (Keras's and KMNIST's layouts) load with the values numpy wrote",
         .enabled(if: Python.has("numpy"), "numpy is not installed (make deps installs it)"))
     func numpyFiles() throws {
         let script = """
@@ -58,6 +58,8 @@ struct NPZReaderTests {
             np.savez(sys.argv[1] + '/keras.npz', x_train=x, y_train=y, x_test=x[:1], y_test=y[:1])
             np.savez_compressed(sys.argv[1] + '/kmnist-train-imgs.npz', x.astype(np.float32) / 255)
             np.savez_compressed(sys.argv[1] + '/kmnist-train-labels.npz', y.astype(np.uint8))
+            np.savez_compressed(sys.argv[1] + '/kmnist-test-imgs.npz', x[:2])
+            np.savez_compressed(sys.argv[1] + '/kmnist-test-labels.npz', y[:2])
             """
         let result = try #require(Python.run(["-c", script, folder.path]))
         #expect(result.status == 0, "python failed: \(result.errors)")
@@ -72,6 +74,8 @@ struct NPZReaderTests {
         let kmnist = try source.load(validationCount: 1, seed: 1)
         #expect(kmnist.train.pixels + kmnist.validation.pixels == expected)
         #expect(kmnist.train.labels == [4, 1] && kmnist.validation.labels == [9])
+        let kmnistTest = try #require(kmnist.test)
+        #expect(kmnistTest.pixels == Array(expected[0..<(2 * 784)]) && kmnistTest.labels == [4, 1])
     }
 
     @Test("--data arguments name an .npz file and, after a colon, an array in it")

@@ -103,20 +103,22 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
                 test: nil)
         case .npz(let path, let key, let labels):
             let contents = try NPZReader.load(path: path, key: key, name: baseName(path))
-            var train = contents.train
-            if let labels {
-                let values = try NPZReader.loadLabels(path: labels)
-                if values.count != train.count {
-                    throw DataError.labelCountMismatch(
-                        images: path, imageCount: train.count, labels: labels, labelCount: values.count)
+            let train = try DataSource.withNPZLabels(contents.train, images: path, labels: labels)
+            var test = contents.test
+            // KMNIST: kmnist-test-imgs.npz (and -labels) beside kmnist-train-imgs.npz
+            if test == nil, key == nil, let testPath = DataSource.npzSibling(of: path, "-train-", "-test-") {
+                let set = try NPZReader.load(path: testPath, key: nil, name: baseName(testPath)).train
+                if set.rows != train.rows || set.columns != train.columns {
+                    throw DataError.imageSizeMismatch(
+                        path: testPath, rows: set.rows, columns: set.columns, expectedRows: train.rows,
+                        expectedColumns: train.columns)
                 }
-                train = ImageSet(
-                    name: train.name, rows: train.rows, columns: train.columns, pixels: train.pixels,
-                    labels: values)
+                test = try DataSource.withNPZLabels(
+                    set, images: testPath, labels: DataSource.npzSiblingLabels(of: testPath))
             }
             return Dataset(
                 name: train.name, all: train,
-                validationCount: validationCount ?? defaultValidation(train.count), test: contents.test)
+                validationCount: validationCount ?? defaultValidation(train.count), test: test)
         case .idx(let images, let labels):
             let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
             return Dataset(
@@ -142,12 +144,28 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
 
     /// KMNIST's labels archive beside its images: `-imgs` replaced by `-labels`, when it exists.
     private static func npzSiblingLabels(of images: String) -> String? {
-        let slash = images.lastIndex(of: "/").map { images.index(after: $0) } ?? images.startIndex
-        let name = String(images[slash...])
-        let candidate = name.replacingFirst("-imgs", with: "-labels")
+        npzSibling(of: images, "-imgs", "-labels")
+    }
+
+    /// The file named as `path` with `target` replaced by `replacement` in its name, if it exists.
+    private static func npzSibling(of path: String, _ target: String, _ replacement: String) -> String? {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = String(path[slash...])
+        let candidate = name.replacingFirst(target, with: replacement)
         guard candidate != name else { return nil }
-        let path = String(images[..<slash]) + candidate
-        return FileBytes.kind(of: path) == .file ? path : nil
+        let sibling = String(path[..<slash]) + candidate
+        return FileBytes.kind(of: sibling) == .file ? sibling : nil
+    }
+
+    /// `set` with the labels of a separate labels archive, when there is one.
+    private static func withNPZLabels(_ set: ImageSet, images: String, labels: String?) throws -> ImageSet {
+        guard let labels else { return set }
+        let values = try NPZReader.loadLabels(path: labels)
+        if values.count != set.count {
+            throw DataError.labelCountMismatch(
+                images: images, imageCount: set.count, labels: labels, labelCount: values.count)
+        }
+        return ImageSet(name: set.name, rows: set.rows, columns: set.columns, pixels: set.pixels, labels: values)
     }
 
     private static func isNPYName(_ path: String) -> Bool {
