@@ -56,7 +56,7 @@ struct ModelOptions: ParsableArguments {
     var contractive: Float?
     @Option(name: .customLong("pretrain-epochs"), help: "Greedy layer-wise pretraining epochs per layer (deep models).")
     var pretrainEpochs: Int?
-    @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, or an .npy file.")
+    @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, an IDX or .npy file, or an .npz file (file.npz:ARRAY picks an array).")
     var data: String = "digits"
     @Option(help: "BLAS threads (results are bit-identical for a fixed count).")
     var threads: Int = 2
