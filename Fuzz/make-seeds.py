@@ -122,6 +122,68 @@ for name, data in npy_seeds.items():
     save("NPY", name, data)
 
 
+# --- npz (zip of .npy members, as np.savez and np.savez_compressed write them) -------------------
+import io
+import zipfile
+
+
+def npz(arrays, compressed=False, zip64=False):
+    out = io.BytesIO()
+    method = zipfile.ZIP_DEFLATED if compressed else zipfile.ZIP_STORED
+    with zipfile.ZipFile(out, "w", compression=method) as z:
+        for name, data in arrays.items():
+            info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = method
+            with z.open(info, "w", force_zip64=zip64) as f:
+                f.write(data)
+    return out.getvalue()
+
+
+def central(data):
+    """Offset of the first central directory entry."""
+    end = data.rindex(b"PK\x05\x06")
+    return struct.unpack_from("<I", data, end + 16)[0]
+
+
+def patch(data, offset, fmt, value):
+    data = bytearray(data)
+    struct.pack_into(fmt, data, offset, value)
+    return bytes(data)
+
+
+keras = {"x_train": npy("|u1", [2, 4, 5], bytes(range(40))), "y_train": npy("|u1", [2], b"\x01\x02"),
+         "x_test": npy("|u1", [1, 4, 5], bytes(20)), "y_test": npy("|u1", [1], b"\x07")}
+stored = npz(keras)
+deflated = npz({"x_train": npy("|u1", [3, 4, 4], bytes(48)), "y_train": npy("<i8", [3], struct.pack("<3q", 1, 2, 3))},
+               compressed=True)
+npz_seeds = {
+    "valid-keras-stored": stored,
+    "valid-keras-deflated": npz(keras, compressed=True),
+    "valid-arr0": npz({"arr_0": npy("|u1", [1, 3, 3], bytes(9))}, compressed=True),
+    "valid-zip64-local": npz({"arr_0": npy("<f4", [1, 2, 2], struct.pack("<4f", 0, 0.5, 1, 0.25))}, zip64=True),
+    "valid-empty-archive": b"PK\x05\x06" + bytes(18),
+    "broken-truncated": stored[: len(stored) // 2],
+    "broken-no-end-record": stored[:-22],
+    "broken-plain-npy": u1,
+    "broken-gzip": gz(stored),
+    "broken-crc": patch(stored, central(stored) + 16, "<I", 0x12345678),
+    "broken-bomb-declared": patch(deflated, central(deflated) + 24, "<I", 0xFFFFFFF0),
+    "broken-declared-small": patch(deflated, central(deflated) + 24, "<I", 50),
+    "broken-stored-size": patch(stored, central(stored) + 24, "<I", 9),
+    "broken-method-bzip2": patch(stored, central(stored) + 10, "<H", 12),
+    "broken-encrypted": patch(stored, central(stored) + 8, "<H", 1),
+    "broken-offset-past-end": patch(stored, central(stored) + 42, "<I", 0x7FFFFFFF),
+    "broken-count-huge": patch(stored, stored.rindex(b"PK\x05\x06") + 10, "<H", 0xFFFE),
+    "broken-shape": npz({"x_train": npy("|u1", [2, 6], bytes(12))}),
+    "broken-dtype": npz({"x_train": npy("<f2", [1, 2, 2], bytes(8))}),
+    "broken-label-count": npz({"x_train": npy("|u1", [2, 2, 2], bytes(8)), "y_train": npy("|u1", [3], bytes(3))}),
+    "broken-no-default": npz({"a": npy("|u1", [1, 2, 2], bytes(4)), "b": npy("|u1", [1, 2, 2], bytes(4))}),
+    "broken-test-size": npz({"x_train": npy("|u1", [1, 2, 2], bytes(4)), "x_test": npy("|u1", [1, 3, 3], bytes(9))}),
+}
+for name, data in npz_seeds.items():
+    save("NPZ", name, data)
+
+
 # --- safetensors ----------------------------------------------------------------------------------
 def st(header, data=b"", pad=True):
     text = header if isinstance(header, str) else json.dumps(header, separators=(",", ":"))
@@ -249,6 +311,9 @@ theme_seeds = {
     "broken-palette-256": 'theme[title]="256"\n',
     "broken-fullwidth-digits": 'theme[title]="#\uff11\uff12"\n',
     "broken-space-in-value": "theme[title]=#ff ff ff\n",
+    "valid-btop-decimal": 'theme[title]="255 255 255"\ntheme[border]="0  128 64"\ntheme[axis]="#c0"\n',
+    "broken-decimal-256": 'theme[title]="256 0 0"\n',
+    "broken-decimal-two-parts": 'theme[title]="12 34"\n',
 }
 for name, text in theme_seeds.items():
     save("Theme", name, text)

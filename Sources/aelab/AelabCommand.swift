@@ -2,12 +2,14 @@
 // with 1; after an orderly stop for a signal the process dies of that signal (a shell reports
 // 128 + its number, and a script running aelab stops too).
 import ArgumentParser
+import AutoencoderKit
 import Foundation
 
 struct AelabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aelab",
         abstract: "A terminal workbench for autoencoder experiments.",
+        version: AelabVersion.current,
         subcommands: [
             WorkbenchCommand.self, TrainCommand.self, PresetsCommand.self, BenchCommand.self, EvalCommand.self,
             ExportCommand.self, SweepCommand.self, SummarizeCommand.self, ViewCommand.self,

@@ -58,7 +58,7 @@ struct ModelOptions: ParsableArguments {
     var pretrainEpochs: Int?
     @Option(name: .customLong("holdout-class"), help: "Train without this class (a label, e.g. 0-9); its validation images become anomalies (view A, aelab eval).")
     var holdoutClass: Int?
-    @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, or an .npy file.")
+    @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, an IDX or .npy file, or an .npz file (file.npz:ARRAY picks an array).")
     var data: String = "digits"
     @Option(help: "BLAS threads (results are bit-identical for a fixed count).")
     var threads: Int = 2

@@ -23,8 +23,8 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         setvbuf(stdout, nil, _IOLBF, 0)  // one line per epoch, also when stdout is a file or pipe
-        let outputFolder = try out.map(Self.prepareOutputFolder)
         let (trainer, dataArgument) = try resume.map(resumedTrainer) ?? freshTrainer()
+        let outputFolder = try out.map(Self.prepareOutputFolder)  // after the data loaded: bad data writes nothing
         let config = trainer.config
         let dataset = trainer.dataset
         let unit = config.loss.perPixelUnit

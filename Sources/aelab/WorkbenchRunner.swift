@@ -51,18 +51,14 @@ enum WorkbenchRunner {
         }
     }
 
-    /// Themes from themes/, the chosen one (or "default") first; the built-in default when none
-    /// are found.
+    /// Themes from the theme folders (ResourceFolders: $AELAB_HOME/themes, the user's, the
+    /// installed, the checkout's), the chosen one (or "default") first; the built-in default when
+    /// none are found. A broken theme file is a warning on stderr and the built-in colours.
     static func loadThemes(chosen: String?) throws -> [Theme] {
-        var themes: [Theme] = []
         let home = ProcessInfo.processInfo.environment["AELAB_HOME"].map { $0 + "/themes" }
-        if let folder = ResourceFolders.search("themes", override: home).first {
-            do {
-                themes = try Theme.loadDirectory(URL(fileURLWithPath: folder))
-            } catch {
-                throw UsageError(message: "\(error)")
-            }
-        }
+        let library = ThemeLibrary(folders: ResourceFolders.search("themes", override: home))
+        for warning in library.warnings { FileHandle.standardError.write(Data("aelab: warning: \(warning)\n".utf8)) }
+        var themes = library.themes
         if themes.isEmpty { themes = [.builtInDefault] }
         let wanted = chosen ?? "default"
         if let index = themes.firstIndex(where: { $0.name == wanted }) {

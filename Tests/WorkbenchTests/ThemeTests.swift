@@ -64,7 +64,9 @@ import Testing
     }
 
     @Test func everyShippedThemeLoadsAndSetsEveryKey() throws {
-        let themes = try Theme.loadDirectory(Self.themesDirectory)
+        let library = ThemeLibrary(folders: [Self.themesDirectory.path])
+        #expect(library.warnings.isEmpty)
+        let themes = library.themes
         #expect(themes.map(\.name) == ["default", "gruvbox", "light", "mono", "tty"])
         for name in themes.map(\.name) {
             let text = try String(contentsOf: Self.themesDirectory.appendingPathComponent(name + ".theme"), encoding: .utf8)

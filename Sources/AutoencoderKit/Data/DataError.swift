@@ -45,6 +45,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case fashionNotInstalled(directory: String)
     /// A file could not be written.
     case writeFailed(path: String, reason: String)
+    /// A .npz (zip) container that is damaged, truncated or uses a feature not read here.
+    case corruptZip(path: String, detail: String)
+    /// A .npz file without the array asked for.
+    case missingArray(path: String, name: String, available: [String])
 
     public var description: String {
         switch self {
@@ -106,6 +110,11 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "  sudo apt-get install dataset-fashion-mnist"
         case .writeFailed(let path, let reason):
             return "\(path): cannot write: \(reason)"
+        case .corruptZip(let path, let detail):
+            return "\(path): not a readable .npz (zip) file: \(detail)"
+        case .missingArray(let path, let name, let available):
+            return "\(path): no array named '\(name)'; the file holds "
+                + (available.isEmpty ? "no arrays" : available.map { "'\($0)'" }.joined(separator: ", "))
         }
     }
 }

@@ -18,6 +18,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     case npy(images: String, labels: String?)
     /// A single IDX images file and, optionally, its labels file.
     case idx(images: String, labels: String?)
+    /// A NumPy .npz archive, the images array's name (nil for the default, see NPZReader) and,
+    /// optionally, a labels .npz beside it (KMNIST's kmnist-train-labels.npz).
+    case npz(path: String, key: String?, labels: String?)
 
     /// Where the `dataset-fashion-mnist` package puts its files.
     public static let fashionDirectory = "/usr/share/datasets/fashion-mnist"
@@ -28,7 +31,8 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     ///
     /// `digits` and `fashion` name the built-in sources. Anything else is a path: a folder is read
     /// for MNIST-named IDX files; `images.npy,labels.npy` names two NumPy files; a file ending in
-    /// `.npy` (or `.npy.gz`) is a NumPy images array; any other file is an IDX images file. For a
+    /// `.npy` (or `.npy.gz`) is a NumPy images array; `file.npz` or `file.npz:ARRAY` is a NumPy
+    /// archive and the array in it (see NPZReader); any other file is an IDX images file. For a
     /// single file, a labels file beside it is used when its name is the images file's name with
     /// `images`/`idx3` replaced by `labels`/`idx1` (or a leading `x_`/`X_` by `y_` for NumPy).
     public init(argument: String) {
@@ -37,7 +41,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
         case "fashion", "fashion-mnist": self = .fashion
         default:
             let parts = argument.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 2, parts.allSatisfy({ DataSource.isNPYName($0) }) {
+            if let (path, key) = DataSource.npzParts(argument) {
+                self = .npz(path: path, key: key, labels: DataSource.npzSiblingLabels(of: path))
+            } else if parts.count == 2, parts.allSatisfy({ DataSource.isNPYName($0) }) {
                 self = .npy(images: parts[0], labels: parts[1])
             } else if DataSource.isNPYName(argument) {
                 self = .npy(images: argument, labels: DataSource.siblingLabels(of: argument, npy: true))
@@ -55,6 +61,9 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
         case .fashion: return "fashion"
         case .directory(let path): return path
         case .npy(let images, let labels), .idx(let images, let labels):
+            return labels.map { "\(images) + \($0)" } ?? images
+        case .npz(let path, let key, let labels):
+            let images = key.map { "\(path):\($0)" } ?? path
             return labels.map { "\(images) + \($0)" } ?? images
         }
     }
@@ -98,6 +107,26 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
                 test: nil)
             dataset.source = images
             return dataset
+        case .npz(let path, let key, let labels):
+            let contents = try NPZReader.load(path: path, key: key, name: baseName(path))
+            let train = try DataSource.withNPZLabels(contents.train, images: path, labels: labels)
+            var test = contents.test
+            // KMNIST: kmnist-test-imgs.npz (and -labels) beside kmnist-train-imgs.npz
+            if test == nil, key == nil, let testPath = DataSource.npzSibling(of: path, "-train-", "-test-") {
+                let set = try NPZReader.load(path: testPath, key: nil, name: baseName(testPath)).train
+                if set.rows != train.rows || set.columns != train.columns {
+                    throw DataError.imageSizeMismatch(
+                        path: testPath, rows: set.rows, columns: set.columns, expectedRows: train.rows,
+                        expectedColumns: train.columns)
+                }
+                test = try DataSource.withNPZLabels(
+                    set, images: testPath, labels: DataSource.npzSiblingLabels(of: testPath))
+            }
+            var dataset = Dataset(
+                name: train.name, all: train,
+                validationCount: validationCount ?? defaultValidation(train.count), test: test)
+            dataset.source = path
+            return dataset
         case .idx(let images, let labels):
             let set = try IDXReader.load(images: images, labels: labels, name: baseName(images))
             var dataset = Dataset(
@@ -109,6 +138,45 @@ public enum DataSource: Equatable, Sendable, CustomStringConvertible {
     }
 
     // MARK: - Names
+
+    /// The path and array name of `file.npz` or `file.npz:ARRAY`, or nil for other arguments.
+    private static func npzParts(_ argument: String) -> (String, String?)? {
+        if argument.lowercased().hasSuffix(".npz") { return (argument, nil) }
+        let characters = Array(argument)
+        guard characters.count > 5 else { return nil }
+        for start in stride(from: characters.count - 5, through: 1, by: -1)
+        where String(characters[start..<(start + 5)]).lowercased() == ".npz:" {
+            let key = String(characters[(start + 5)...])
+            return (String(characters[..<(start + 4)]), key.isEmpty ? nil : key)
+        }
+        return nil
+    }
+
+    /// KMNIST's labels archive beside its images: `-imgs` replaced by `-labels`, when it exists.
+    private static func npzSiblingLabels(of images: String) -> String? {
+        npzSibling(of: images, "-imgs", "-labels")
+    }
+
+    /// The file named as `path` with `target` replaced by `replacement` in its name, if it exists.
+    private static func npzSibling(of path: String, _ target: String, _ replacement: String) -> String? {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let name = String(path[slash...])
+        let candidate = name.replacingFirst(target, with: replacement)
+        guard candidate != name else { return nil }
+        let sibling = String(path[..<slash]) + candidate
+        return FileBytes.kind(of: sibling) == .file ? sibling : nil
+    }
+
+    /// `set` with the labels of a separate labels archive, when there is one.
+    private static func withNPZLabels(_ set: ImageSet, images: String, labels: String?) throws -> ImageSet {
+        guard let labels else { return set }
+        let values = try NPZReader.loadLabels(path: labels)
+        if values.count != set.count {
+            throw DataError.labelCountMismatch(
+                images: images, imageCount: set.count, labels: labels, labelCount: values.count)
+        }
+        return ImageSet(name: set.name, rows: set.rows, columns: set.columns, pixels: set.pixels, labels: values)
+    }
 
     private static func isNPYName(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".npy") || path.lowercased().hasSuffix(".npy.gz")
@@ -146,7 +214,7 @@ func lastComponent(_ path: String) -> String {
 /// A file's name without its folder and its extensions (".npy", ".gz", "-idx3-ubyte").
 func baseName(_ path: String) -> String {
     var name = lastComponent(path)
-    for suffix in [".gz", ".npy", "-idx3-ubyte", ".idx3-ubyte", ".idx"] where name.hasSuffix(suffix) {
+    for suffix in [".gz", ".npy", ".npz", "-idx3-ubyte", ".idx3-ubyte", ".idx"] where name.hasSuffix(suffix) {
         name = String(name.dropLast(suffix.count))
     }
     return name

@@ -83,13 +83,23 @@ package enum Gzip {
         return output
     }
 
+    /// Inflates a raw deflate stream (no gzip or zlib wrapper, as in a zip member) that must
+    /// produce at most `limit` bytes; `limit + 1` bytes are allocated at once, so the caller
+    /// checks `limit` is plausible first.
+    /// - Throws: `DataError.corruptGzip` (damaged, truncated, trailing data) or `.tooLarge` when
+    ///   the output exceeds `limit`.
+    package static func inflateRaw(_ bytes: [UInt8], path: String, limit: Int) throws -> [UInt8] {
+        try inflateAll(bytes, path: path, initialCapacity: limit + 1, limit: limit, raw: true)
+    }
+
     /// The inflate loop: grows the output by doubling up to `limit`, follows concatenated
     /// members, and turns every zlib failure into a DataError naming `path`.
     private static func inflateAll(
-        _ bytes: [UInt8], path: String, initialCapacity: Int, limit: Int, stopWhenFull: Bool = false
+        _ bytes: [UInt8], path: String, initialCapacity: Int, limit: Int, stopWhenFull: Bool = false,
+        raw: Bool = false
     ) throws -> [UInt8] {
         var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        guard inflateInit2_(&stream, raw ? -15 : 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { throw DataError.corruptGzip(path: path, detail: "zlib could not start (out of memory?)") }
         defer { inflateEnd(&stream) }
 
@@ -123,12 +133,13 @@ package enum Gzip {
                     let remaining = Int(stream.avail_in)
                     if remaining == 0 { return }
                     let next = input.count - remaining
-                    if remaining >= 2 && input[next] == 0x1f && input[next + 1] == 0x8b {
+                    if !raw && remaining >= 2 && input[next] == 0x1f && input[next + 1] == 0x8b {
                         inflateReset(&stream)  // another gzip member follows
                         continue
                     }
                     failure = .corruptGzip(
-                        path: path, detail: "\(remaining) bytes of unexpected data after the gzip stream")
+                        path: path,
+                        detail: "\(remaining) bytes of unexpected data after the \(raw ? "deflate" : "gzip") stream")
                     return
                 case Z_OK:
                     continue

@@ -27,8 +27,10 @@ public enum IDXReader {
     /// - Returns: the images with their labels.
     /// - Throws: `DataError` naming the file and the defect, or `.labelCountMismatch`.
     /// - Complexity: O(file size), with bulk copies.
+    /// EMNIST's files (named emnist-*) are stored transposed and come back upright.
     public static func load(images: String, labels: String?, name: String) throws -> ImageSet {
-        let set = try parseImagesFile(FileBytes.read(images), path: images, name: name)
+        var set = try parseImagesFile(FileBytes.read(images), path: images, name: name)
+        if ImageSet.isTransposedByName(images) { set = set.transposed() }
         guard let labels else { return set }
         let values = try loadLabels(labels)
         if values.count != set.count {

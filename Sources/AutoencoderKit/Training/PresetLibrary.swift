@@ -1,7 +1,8 @@
 // PresetLibrary: finds presets by name in the preset folders, or by path.
 //
-// Search order (ResourceFolders): $AELAB_PRESETS, then `samples/` in the current folder, then
-// `samples/` beside the executable or in any folder above it.
+// Search order (ResourceFolders): $AELAB_PRESETS, then $XDG_CONFIG_HOME/aelab/presets
+// (~/.config/aelab/presets), then <prefix>/share/aelab/presets beside an installed binary, then
+// `samples/` in the current folder, then `samples/` beside the executable or in any folder above it.
 import Foundation
 
 /// The preset folders and the presets in them.
@@ -12,7 +13,8 @@ public struct PresetLibrary: Sendable {
     /// The default folders for this process.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment, currentFolder: String = FileManager.default.currentDirectoryPath, executable: String = CommandLine.arguments.first ?? "") {
         folders = ResourceFolders.search(
-            "samples", override: environment["AELAB_PRESETS"], currentFolder: currentFolder, executable: executable)
+            "samples", kind: "presets", override: environment["AELAB_PRESETS"], environment: environment,
+            currentFolder: currentFolder, executable: executable)
     }
 
     /// A library over exactly these folders.

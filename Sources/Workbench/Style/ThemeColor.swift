@@ -8,7 +8,8 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
     /// An xterm palette index 0...255 (0-15 are the terminal's 16 basic colours).
     case palette(UInt8)
 
-    /// Parses `"#rrggbb"`, grey shorthand `"#gg"` (= `#gggggg`), a palette index `"0"`...`"255"`,
+    /// Parses `"#rrggbb"`, grey shorthand `"#gg"` (= `#gggggg`), decimal `"r g b"` (each 0-255,
+    /// space-separated, as btop's themes write `"255 255 255"`), a palette index `"0"`...`"255"`,
     /// or `""` (terminal default). Returns nil for anything else.
     public init?(parsing text: String) {
         let value = text.trimmingCharacters(in: .whitespaces)
@@ -25,6 +26,15 @@ public enum ThemeColor: Equatable, Hashable, Sendable {
             }
             guard hex.count == 6, let packed = UInt32(hex, radix: 16) else { return nil }
             self = .rgb(UInt8(packed >> 16), UInt8((packed >> 8) & 0xff), UInt8(packed & 0xff))
+            return
+        }
+        if value.contains(" ") {
+            let parts = value.split(separator: " ")
+            let channels = parts.compactMap { part in
+                part.allSatisfy({ $0.isASCII && $0.isNumber }) ? UInt8(part) : nil
+            }
+            guard parts.count == 3, channels.count == 3 else { return nil }
+            self = .rgb(channels[0], channels[1], channels[2])
             return
         }
         guard value.allSatisfy({ $0.isASCII && $0.isNumber }), let index = UInt8(value) else { return nil }

@@ -5,7 +5,7 @@ import Foundation
 public enum ThemeError: Error, Equatable, CustomStringConvertible {
     /// A line is neither blank, a `#` comment, nor `theme[key]="value"`.
     case malformedLine(file: String, line: Int, text: String)
-    /// A known key has a value that is not `#rrggbb`, `#gg`, `0`-`255` or empty.
+    /// A known key has a value that is not `#rrggbb`, `#gg`, `r g b`, `0`-`255` or empty.
     case badColor(file: String, line: Int, key: String, value: String)
     /// The file could not be read.
     case unreadable(file: String, reason: String)
@@ -15,7 +15,7 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible {
         case .malformedLine(let file, let line, let text):
             "\(file):\(line): expected theme[key]=\"value\", found: \(text)"
         case .badColor(let file, let line, let key, let value):
-            "\(file):\(line): theme[\(key)] has colour \"\(value)\"; use #rrggbb, #gg (grey), 0-255, or \"\" for the terminal default"
+            "\(file):\(line): theme[\(key)] has colour \"\(value)\"; use #rrggbb, #gg (grey), \"r g b\" (decimal 0-255 each), 0-255 (palette), or \"\" for the terminal default"
         case .unreadable(let file, let reason):
             "\(file): cannot read theme: \(reason)"
         }
@@ -66,20 +66,6 @@ extension Theme {
             throw ThemeError.unreadable(file: url.path, reason: error.localizedDescription)
         }
         return try parse(text, name: url.deletingPathExtension().lastPathComponent, file: url.path)
-    }
-
-    /// Loads every `*.theme` file in a directory, sorted by name with `default` first.
-    /// - Throws: `ThemeError` for the first broken file.
-    public static func loadDirectory(_ directory: URL) throws -> [Theme] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        } catch {
-            throw ThemeError.unreadable(file: directory.path, reason: error.localizedDescription)
-        }
-        let themes = try names.filter { $0.hasSuffix(".theme") }.sorted()
-            .map { try load(contentsOf: directory.appendingPathComponent($0)) }
-        return themes.filter { $0.name == "default" } + themes.filter { $0.name != "default" }
     }
 
     /// Splits `theme[key]="value"` (quotes optional) into key and value.
