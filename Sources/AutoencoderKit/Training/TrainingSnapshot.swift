@@ -124,6 +124,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var scatter: CodeScatter?
     /// Latent walk decodings, filled only while the walk view is visible.
     public var walk: LatentWalk?
+    /// Where the run forked from, for a branch (the tree view, key `T`).
+    public var lineage: RunLineage?
 
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
@@ -135,6 +137,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
             && a.scatter == b.scatter && a.walk == b.walk && a.codeHistogram == b.codeHistogram
+            && a.lineage == b.lineage
     }
 
     public init(

@@ -6,6 +6,7 @@ public enum PanelID: String, CaseIterable, Sendable {
     case unitMeans, histogram, scatter
     case filters, walk
     case compareLoss, compareTable, compareImages, compareCodes
+    case tree
 }
 
 /// The rectangles of one frame, in drawing order; the first slot gets focus index 0.
@@ -92,6 +93,8 @@ public enum Layout {
             let (chart, table) = top.splitLeft(max(42, top.width - 40))
             let (codes, images) = bottom.splitLeft(max(40, bottom.width * 45 / 100))
             return [(.compareLoss, chart), (.compareTable, table), (.compareImages, images), (.compareCodes, codes)]
+        case .tree:
+            return [(.tree, main)]
         }
     }
 }

@@ -20,6 +20,9 @@ public enum Screen {
             canvas.restyleFrame(focused, role: .selection)
         }
         StatusLinePanel().render(state, in: layout.status, on: &canvas)
+        if state.prompt == .fork {
+            ForkPickerOverlay().render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
+        }
         if state.helpShown {
             HelpOverlay(keymap: keymap).render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
         }
@@ -42,6 +45,7 @@ public enum Screen {
         case .compareTable: CompareTablePanel()
         case .compareImages: CompareImagesPanel()
         case .compareCodes: CompareCodesPanel()
+        case .tree: BranchTreePanel()
         }
     }
 }

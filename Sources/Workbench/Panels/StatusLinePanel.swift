@@ -84,6 +84,7 @@ public struct StatusLinePanel: Panel {
     /// reason, if any.
     static func rightPart(_ state: AppState) -> (text: String, role: StyleRole)? {
         if state.prompt == .pair { return ("pair with preset: 1-9 (other key cancels)", .warning) }
+        if state.prompt == .fork { return ("fork with: 1-\(ForkChange.allCases.count) (other key cancels)", .warning) }
         if let message = state.message { return (message.text, message.isError ? .error : .warning) }
         if case .diverged(let reason)? = state.selected?.status { return ("diverged: " + reason, .error) }
         return nil

@@ -54,6 +54,7 @@ extension RunController {
             scatter: display.scatter ? scatter() : nil,
             walk: display.walk.flatMap(walk))
         snapshot.noteIsError = noteIsError
+        snapshot.lineage = trainer.lineage
         return snapshot
     }
 

@@ -47,6 +47,7 @@ public struct Keymap: Sendable {
             bind("F", "filters view", [.character("F"): .showView(.filters)]),
             bind("z", "latent walk view", [.character("z"): .showView(.walk)]),
             bind("v", "compare A/B view", [.character("v"): .showView(.compare)]),
+            bind("B / T", "fork run / branch tree", [.character("B"): .startFork, .character("T"): .showView(.tree)]),
             bind("shift-tab", "focus next panel", [.backTab: .nextFocus]),
             bind("e", "expand focused panel", [.character("e"): .toggleExpand]),
             bind("{ / }", "scrub epochs back / fwd", [.character("{"): .scrubBack, .character("}"): .scrubForward]),

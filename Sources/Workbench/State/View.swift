@@ -9,6 +9,7 @@ public enum View: String, CaseIterable, Sendable {
     case filters
     case walk
     case compare
+    case tree
 
     /// The view after this one, wrapping around.
     public var next: View {
@@ -27,6 +28,7 @@ public enum View: String, CaseIterable, Sendable {
         case .filters: "filters"
         case .walk: "latent walk"
         case .compare: "compare A/B"
+        case .tree: "branch tree"
         }
     }
 }

@@ -30,4 +30,6 @@ public struct ViewOptions: Equatable, Sendable {
 public enum Prompt: Equatable, Sendable {
     /// `c` was pressed: `1`-`9` picks the preset to pair with the selected run.
     case pair
+    /// `B` was pressed: `1`-`7` picks the change of the fork (`ForkPickerOverlay`).
+    case fork
 }
