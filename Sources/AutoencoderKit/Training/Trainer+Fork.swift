@@ -102,10 +102,16 @@ extension Trainer {
             detail = "no change"
         }
         guard let detail else {
-            let what = change == .learningRateUp || change == .learningRateDown
-                ? "a learning rate of \(optimizer.settings.learningRate * change.factor) (it must be in (0, 100))"
-                : change == .penaltyUp || change == .penaltyDown ? "a penalty strength" : "a corruption level"
-            throw TrainingError.invalidConfiguration(["\(config.name) has no \(what) to change; fork with another setting"])
+            let problem: String
+            switch change {
+            case .learningRateUp, .learningRateDown:
+                problem = "a learning rate of \(optimizer.settings.learningRate * change.factor) is out of range (it must be in (0, 100))"
+            case .penaltyUp, .penaltyDown:
+                problem = "\(config.name) has no penalty strength to change (no L1, KL or contractive penalty)"
+            case .corruptionUp, .corruptionDown, .same:
+                problem = "\(config.name) has no corruption level to change (it is not a denoising run)"
+            }
+            throw TrainingError.invalidConfiguration([problem + "; fork with another setting"])
         }
         return (child, detail)
     }
