@@ -41,11 +41,11 @@ public struct BranchTreePanel: Panel {
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         let sep = state.glyphMode.separator
         let forks = state.runs.filter { $0.lineage != nil }.count
-        let inner = canvas.box(rect, title: "branch tree \(sep) \(state.runs.count) runs, \(forks) forks", glyphs: state.glyphMode)
+        let unit = state.selected.map { " \(sep) \($0.lossUnit)" } ?? ""
+        let inner = canvas.box(rect, title: "branch tree \(sep) \(state.runs.count) runs, \(forks) forks\(unit)", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
-        let unit = state.selected?.lossUnit ?? ""
         let numberWidth = 9
-        let changeWidth = 12, atWidth = 12
+        let changeWidth = 14, atWidth = 11
         let nameWidth = max(8, inner.width - atWidth - changeWidth - 2 * numberWidth - 1)
         func columns(_ cells: [String], y: Int, roles: [StyleRole]) {
             var x = inner.x + 1
@@ -57,7 +57,7 @@ public struct BranchTreePanel: Panel {
                 x += widths[k]
             }
         }
-        columns(["run", "forked at", "change", "loss now", "val " + unit], y: inner.y, roles: Array(repeating: .axis, count: 5))
+        columns(["run", "forked at", "change", "loss now", "val loss"], y: inner.y, roles: Array(repeating: .axis, count: 5))
         let unicode = state.glyphMode.isUnicode
         for (offset, row) in Self.rows(state.runs).enumerated() {
             let y = inner.y + 1 + offset
