@@ -29,6 +29,9 @@ public enum SessionCommand: Sendable, Equatable {
     case closeRun
     /// Tell the session what the visible view needs.
     case setDisplay(DisplayRequest)
+    /// Branch the selected run at its current step into a new run with one setting changed;
+    /// the two train in lockstep (see TrainingSession+Fork).
+    case fork(ForkChange)
 }
 
 /// What the UI needs from a training session: a command inbox and a latest-wins snapshot mailbox.

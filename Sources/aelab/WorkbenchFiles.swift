@@ -37,7 +37,8 @@ struct WorkbenchFiles: Sendable {
         }
         let checkpoint = folder + "/" + Checkpoint.fileName
         try Checkpoint.save(trainer, to: checkpoint, dataSource: dataSource)
-        let lines = trainer.history.map { MetricsLog.record($0).jsonText + "\n" }.joined()
+        let fork = trainer.lineage.map { $0.record.jsonText + "\n" } ?? ""
+        let lines = fork + trainer.history.map { MetricsLog.record($0).jsonText + "\n" }.joined()
         try AtomicFile.write(Array(lines.utf8), to: folder + "/" + MetricsLog.fileName)
         try RunConfigFile.write(trainer.config, folder: folder)
         let events = RunEvents.fileBytes(

@@ -43,7 +43,7 @@ import Testing
 
     @Test func viewThemeAndGlyphKeysCycleAndWrap() {
         var state = Fixtures.state(size: .minimum)
-        for expected in [View.loss, .images, .codes, .filters, .walk, .compare, .anomaly, .dashboard] {
+        for expected in [View.loss, .images, .codes, .filters, .walk, .compare, .anomaly, .tree, .dashboard] {
             _ = state.apply(.nextView)
             #expect(state.view == expected)
         }

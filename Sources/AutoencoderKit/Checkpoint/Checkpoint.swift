@@ -58,6 +58,7 @@ public enum Checkpoint {
             CheckpointKey.datasetChecksum: trainer.dataset.checksum,
         ]
         if let dataSource { metadata[CheckpointKey.dataSource] = dataSource }
+        if let lineage = trainer.lineage { metadata[CheckpointKey.fork] = CheckpointJSON.text(lineage) }
         if let kl = trainer.regularizer.kl, kl.settings.runningDecay != nil {
             metadata[CheckpointKey.klRunningEstimate] = CheckpointJSON.hexBits(kl.running)
         }

@@ -44,6 +44,8 @@ public struct CheckpointContents: Sendable {
     public let datasetChecksum: String
     /// The `--data` argument that loads the data again, when the writer knew it.
     public let dataSource: String?
+    /// Where the run forked from, for a branch (see Trainer+Fork).
+    public let lineage: RunLineage?
     /// Tensor values by name.
     let tensors: [String: [Float]]
 
@@ -153,6 +155,7 @@ extension CheckpointContents {
         datasetName = try meta.string(CheckpointKey.dataset)
         datasetChecksum = try meta.string(CheckpointKey.datasetChecksum)
         dataSource = file.metadata[CheckpointKey.dataSource]
+        lineage = file.metadata[CheckpointKey.fork] == nil ? nil : try meta.json(CheckpointKey.fork, as: RunLineage.self)
         tensors = try Self.checkedTensors(file, config: config, path: path)
     }
 

@@ -23,6 +23,7 @@
 //   psd_power_vector  PSD's warm-started power-iteration vector, Float bits in hex (PSD only)
 //   dataset, dataset_checksum   the data's name and `Dataset.checksum`
 //   data_source       the `--data` argument that loads it again (optional)
+//   fork              RunLineage as JSON: parent name, fork epoch and step, change (forks only)
 import Foundation
 
 enum CheckpointKey {
@@ -48,6 +49,7 @@ enum CheckpointKey {
     static let dataset = "dataset"
     static let datasetChecksum = "dataset_checksum"
     static let dataSource = "data_source"
+    static let fork = "fork"
     /// The format version this build writes and reads.
     static let formatVersion = "1"
 }

@@ -17,6 +17,8 @@ public struct RunSummary: Sendable, Equatable {
     public var trainPerImage: Double?
     public var validationPerImage: Double?
     public var samplesPerSecond: Double?
+    /// Where the run forked from, for a branch (its metrics' "fork" line).
+    public var lineage: RunLineage?
 
     /// The summary of one run's metrics records.
     public init(run: String, records: [JSONObject]) {
@@ -32,6 +34,7 @@ public struct RunSummary: Sendable, Equatable {
         trainPerImage = value("train_\(stem)_per_image")
         validationPerImage = value("val_\(stem)_per_image")
         samplesPerSecond = value("samples_per_second")
+        lineage = RunLineage(records: records)
     }
 
     /// Every run below `folder` (at any depth), sorted by path.
@@ -53,35 +56,47 @@ public struct RunSummary: Sendable, Equatable {
         }
     }
 
-    /// A text table: run, epochs, final train and validation loss with units, samples/s.
+    /// A text table: run, epochs, final train and validation loss with units, samples/s; when
+    /// a run is a branch, also its parent, the epoch/step it forked at and what changed.
     public static func table(_ runs: [RunSummary]) -> String {
-        let header = ["run", "epochs", "train loss", "val loss", "samples/s"]
+        let branches = runs.contains { $0.lineage != nil }
+        let header = ["run", "epochs", "train loss", "val loss", "samples/s"] + (branches ? ["parent", "fork at", "change"] : [])
         let rows = runs.map { r -> [String] in
             let unit = r.loss.isEmpty ? "" : " \(r.loss)/px"
             func cell(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) + unit } ?? "-" }
+            let fork = r.lineage.map { [$0.parent, "e\($0.forkEpoch)/s\($0.forkStep)", $0.change] } ?? ["-", "-", "-"]
             return [r.run, String(r.epochs), cell(r.trainPerPixel), cell(r.validationPerPixel),
-                    r.samplesPerSecond.map { String(Int($0.rounded())) } ?? "-"]
+                    r.samplesPerSecond.map { String(Int($0.rounded())) } ?? "-"] + (branches ? fork : [])
         }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return i == 0 ? cell + pad : pad + cell
+                return i == 0 || i >= 5 ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
-        return ([line(header)] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(header)] + rows.map(line)).map { String($0.reversed().drop { $0 == " " }.reversed()) }
+            .joined(separator: "\n") + "\n"
     }
 
     /// The summaries as CSV, one row per run; loss columns name their unit.
     public static func csv(_ runs: [RunSummary]) -> String {
+        let branches = runs.contains { $0.lineage != nil }
         let records: [JSONObject] = runs.map { r in
             func number(_ v: Double?) -> JSONValue { v.map { .number($0) } ?? .null }
-            return [
+            var record: JSONObject = [
                 "run": .string(r.run), "epochs": .integer(r.epochs), "loss": .string(r.loss),
                 "train_loss_per_pixel": number(r.trainPerPixel), "val_loss_per_pixel": number(r.validationPerPixel),
                 "train_loss_per_image": number(r.trainPerImage), "val_loss_per_image": number(r.validationPerImage),
                 "samples_per_second": number(r.samplesPerSecond),
             ]
+            if branches {
+                record.append("parent", r.lineage.map { .string($0.parent) } ?? .null)
+                record.append("fork_epoch", r.lineage.map { .integer($0.forkEpoch) } ?? .null)
+                record.append("fork_step", r.lineage.map { .integer($0.forkStep) } ?? .null)
+                record.append("change", r.lineage.map { .string($0.change) } ?? .null)
+            }
+            return record
         }
         if records.isEmpty { return "run,epochs,loss,train_loss_per_pixel,val_loss_per_pixel,train_loss_per_image,val_loss_per_image,samples_per_second\n" }
         return CSVExport.csv(records: records)

@@ -29,6 +29,7 @@ extension Trainer {
         epochStartRandom = contents.epochStartRandom
         pretrained = contents.pretrained
         pretrainingLosses = contents.pretrainingLosses
+        lineage = contents.lineage
         if !contents.klRunningEstimate.isEmpty { regularizer.restoreKLRunningEstimate(contents.klRunningEstimate) }
         if let vector = contents.psdPowerVector { psdRule?.powerVector = vector }
         if contents.batchInEpoch > 0 && contents.batchInEpoch < batchesPerEpoch {

@@ -52,6 +52,8 @@ public final class Trainer: @unchecked Sendable {
     public internal(set) var pretrained: Bool
     /// Reconstruction loss per layer of the greedy pretraining, once it has run.
     public internal(set) var pretrainingLosses: [Double] = []
+    /// Where this run forked from (nil for a run started from its seed); see Trainer+Fork.
+    public internal(set) var lineage: RunLineage?
 
     var order: [Int32] = []
     let input: FloatBuffer
@@ -227,13 +229,14 @@ public final class Trainer: @unchecked Sendable {
     /// Multiplies every regularization strength by `factor`: the L1 λ, the KL β, the
     /// contractive λ and the denoising noise level (kept at most 1).
     /// - Returns: the new strengths as text ("l1 6e-4"), or nil when the run has none.
-    public func scaleRegularization(by factor: Float) -> String? {
+    /// - Parameters: penalties, corruption: which strengths change (both unless told).
+    public func scaleRegularization(by factor: Float, penalties: Bool = true, corruption: Bool = true) -> String? {
         var r = config.regularization
         var parts: [String] = []
-        if let l1 = r.l1 { r.l1 = l1 * factor; parts.append("l1 \(l1 * factor)") }
-        if var kl = r.kl { kl.beta *= factor; r.kl = kl; parts.append("kl beta \(kl.beta)") }
-        if let c = r.contractive { r.contractive = c * factor; parts.append("contractive \(c * factor)") }
-        if var noise = r.denoising {
+        if penalties, let l1 = r.l1 { r.l1 = l1 * factor; parts.append("l1 \(l1 * factor)") }
+        if penalties, var kl = r.kl { kl.beta *= factor; r.kl = kl; parts.append("kl beta \(kl.beta)") }
+        if penalties, let c = r.contractive { r.contractive = c * factor; parts.append("contractive \(c * factor)") }
+        if corruption, var noise = r.denoising {
             noise.level = min(noise.level * factor, 1)
             r.denoising = noise
             parts.append("\(noise.kind.rawValue) noise \(noise.level)")

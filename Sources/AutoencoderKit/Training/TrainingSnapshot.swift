@@ -128,6 +128,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var walk: LatentWalk?
     /// Reconstruction errors as anomaly scores, filled only while the anomalies view is visible.
     public var anomaly: AnomalyReport?
+    /// Where the run forked from, for a branch (the tree view, key `T`).
+    public var lineage: RunLineage?
 
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
@@ -140,6 +142,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
             && a.scatter == b.scatter && a.walk == b.walk && a.anomaly == b.anomaly && a.codeHistogram == b.codeHistogram
+            && a.lineage == b.lineage
     }
 
     public init(

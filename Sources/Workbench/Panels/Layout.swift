@@ -7,6 +7,7 @@ public enum PanelID: String, CaseIterable, Sendable {
     case filters, walk
     case compareLoss, compareTable, compareImages, compareCodes
     case anomaly
+    case tree
 }
 
 /// The rectangles of one frame, in drawing order; the first slot gets focus index 0.
@@ -95,6 +96,8 @@ public enum Layout {
             let (chart, table) = top.splitLeft(max(42, top.width - 40))
             let (codes, images) = bottom.splitLeft(max(40, bottom.width * 45 / 100))
             return [(.compareLoss, chart), (.compareTable, table), (.compareImages, images), (.compareCodes, codes)]
+        case .tree:
+            return [(.tree, main)]
         }
     }
 }

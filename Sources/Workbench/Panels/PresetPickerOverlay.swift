@@ -9,7 +9,7 @@ public struct PresetPickerOverlay: Panel {
     static let keyCount = 9
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        guard let prompt = state.prompt else { return }
+        guard let prompt = state.prompt, prompt != .fork else { return }
         let title = prompt == .pair ? "pair with which preset? (same seed, lockstep)" : "switch to which preset?"
         let footer = "1-\(min(Self.keyCount, max(1, state.presetChoices.count))) picks, any other key cancels"
         let choices = Array(state.presetChoices.prefix(Self.keyCount))

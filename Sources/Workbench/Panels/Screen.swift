@@ -20,9 +20,12 @@ public enum Screen {
             canvas.restyleFrame(focused, role: .selection)
         }
         StatusLinePanel().render(state, in: layout.status, on: &canvas)
+        if state.prompt == .fork {
+            ForkPickerOverlay().render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
+        }
         if state.helpShown {
             HelpOverlay(keymap: keymap).render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
-        } else if state.prompt != nil {
+        } else if state.prompt == .pair || state.prompt == .switchPreset {
             PresetPickerOverlay().render(state, in: canvas.bounds.splitBottom(1).0, on: &canvas)
         }
         return canvas
@@ -45,6 +48,7 @@ public enum Screen {
         case .compareImages: CompareImagesPanel()
         case .compareCodes: CompareCodesPanel()
         case .anomaly: AnomalyPanel()
+        case .tree: BranchTreePanel()
         }
     }
 }

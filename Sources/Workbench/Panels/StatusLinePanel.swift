@@ -83,6 +83,7 @@ public struct StatusLinePanel: Panel {
     /// The note left of "? help": the pairing prompt, the latest message or a diverged run's
     /// reason, if any.
     static func rightPart(_ state: AppState) -> (text: String, role: StyleRole)? {
+        if state.prompt == .fork { return ("fork with: 1-\(ForkChange.allCases.count) (other key cancels)", .warning) }
         if let prompt = state.prompt {
             let keys = "1-\(min(PresetPickerOverlay.keyCount, max(1, state.presetChoices.count)))"
             return ((prompt == .pair ? "pair with: " : "switch to: ") + keys + " (other key cancels)", .warning)

@@ -56,6 +56,7 @@ extension RunController {
         snapshot.anomaly = display.anomaly ? anomaly() : nil
         snapshot.noteIsError = noteIsError
         snapshot.pairStart = pairStart
+        snapshot.lineage = trainer.lineage
         return snapshot
     }
 

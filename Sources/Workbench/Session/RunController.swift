@@ -121,6 +121,14 @@ final class RunController {
         note = "\(config.name): reset to the initial weights of seed \(config.seed)"
     }
 
+    /// Takes a parent run's loss curve and epoch frames, for a fork (see TrainingSession+Fork).
+    func inherit(from parent: RunController) {
+        batchLoss = parent.batchLoss
+        history = parent.history
+        status = parent.status
+        stepUntil = parent.stepUntil
+    }
+
     /// Restarts the throughput window (after a pause, so idle time is not counted).
     func restartThroughputWindow() {
         throughputWindow = (DispatchTime.now().uptimeNanoseconds, 0)

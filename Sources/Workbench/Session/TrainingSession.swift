@@ -229,6 +229,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         case .setDisplay(let request):
             display = request
             for run in runs { run.display = request }
+        case .fork(let change):
+            fork(run, change: change)
         }
     }
 

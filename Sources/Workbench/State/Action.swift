@@ -47,6 +47,8 @@ public enum Action: Hashable, Sendable {
     case toggleExpand
     /// Focus the next panel of the view (`shift-tab`).
     case nextFocus
+    /// Open the fork picker (`B`): the next `1`-`7` branches the selected run with that change.
+    case startFork
 
     /// Factor applied by `+`/`-` to the learning rate and by `]`/`[` to the regularization.
     public static let scaleFactor: Float = 2

@@ -1,4 +1,5 @@
 // AppState+Apply: how each action changes the state and what it asks of the loop.
+import AutoencoderKit
 
 extension AppState {
     /// Applies one action.
@@ -14,7 +15,7 @@ extension AppState {
     }
 
     private mutating func applyAction(_ action: Action) -> Effect {
-        if let asked = prompt {
+        if let asked = prompt, asked != .fork {
             prompt = nil
             switch action {
             case .switchPreset(let number) where asked == .pair:
@@ -25,6 +26,19 @@ extension AppState {
                 break
             default:
                 message = StatusMessage(asked == .pair ? "pairing cancelled" : "no preset picked")
+                return Effect(redraw: true)
+            }
+        }
+        if prompt == .fork {
+            prompt = nil
+            switch action {
+            case .switchPreset(let number) where ForkChange.allCases.indices.contains(number - 1):
+                let change = ForkChange.allCases[number - 1]
+                return note("forking \(selected?.titleName ?? "the run") with \(change.label); T shows the tree", [.fork(change)])
+            case .toggleHelp, .repaint, .quit:
+                break
+            default:
+                message = StatusMessage("fork cancelled")
                 return Effect(redraw: true)
             }
         }
@@ -85,6 +99,10 @@ extension AppState {
     /// Runs, chart, paging, walk, scrubbing and layout keys.
     private mutating func applyViewAction(_ action: Action) -> Effect {
         switch action {
+        case .startFork:
+            guard selected != nil else { return note("no run to fork yet", []) }
+            prompt = .fork
+            return note("fork \(selected?.titleName ?? "the run") at step \(selected?.step ?? 0): pick the change", [])
         case .startPairing:
             prompt = .pair
             return note("pair with which preset? 1-9 (same seed, lockstep); any other key cancels", [])
@@ -142,6 +160,8 @@ extension AppState {
         let units = selected?.probeCodes.first?.count ?? 1
         let page = max(1, selected?.probeInputs.count ?? 16)
         switch (view, key) {
+        case (.tree, .up), (.tree, .down):
+            return applyViewAction(key == .down ? .nextRun : .previousRun)
         case (.walk, .up), (.walk, .down):
             let next = options.walk.unit + (key == .up ? -1 : 1)
             options.walk.unit = ((next % units) + units) % units

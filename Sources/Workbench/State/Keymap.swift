@@ -49,6 +49,7 @@ public struct Keymap: Sendable {
             bind("z", "latent walk view", [.character("z"): .showView(.walk)]),
             bind("v", "compare A/B view", [.character("v"): .showView(.compare)]),
             bind("A", "anomalies view", [.character("A"): .showView(.anomaly)]),
+            bind("B / T", "fork run / branch tree", [.character("B"): .startFork, .character("T"): .showView(.tree)]),
             bind("shift-tab", "focus next panel", [.backTab: .nextFocus]),
             bind("e", "expand focused panel", [.character("e"): .toggleExpand]),
             bind("{ / }", "scrub epochs back / fwd", [.character("{"): .scrubBack, .character("}"): .scrubForward]),

@@ -10,6 +10,7 @@ public enum View: String, CaseIterable, Sendable {
     case walk
     case compare
     case anomaly
+    case tree
 
     /// The view after this one, wrapping around.
     public var next: View {
@@ -29,6 +30,7 @@ public enum View: String, CaseIterable, Sendable {
         case .walk: "latent walk"
         case .compare: "compare A/B"
         case .anomaly: "anomalies"
+        case .tree: "branch tree"
         }
     }
 }

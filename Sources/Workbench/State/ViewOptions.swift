@@ -32,4 +32,6 @@ public enum Prompt: Equatable, Sendable {
     case pair
     /// `p` was pressed: `1`-`9` picks the preset to switch to.
     case switchPreset
+    /// `B` was pressed: `1`-`7` picks the change of the fork (`ForkPickerOverlay`).
+    case fork
 }
