@@ -100,10 +100,10 @@ struct RunFolderRerunTests {
     @Test(
         "BLAS threads follow OPENBLAS_NUM_THREADS, then SLURM_CPUS_PER_TASK, then 2; --threads overrides",
         arguments: [
-            (["OPENBLAS_NUM_THREADS=1", "SLURM_CPUS_PER_TASK=2"], [String](), "1 BLAS thread,"),
-            (["SLURM_CPUS_PER_TASK=1"], [], "1 BLAS thread,"),
-            ([], [], "2 BLAS threads"),
-            (["OPENBLAS_NUM_THREADS=1"], ["--threads", "2"], "2 BLAS threads"),
+            (["OPENBLAS_NUM_THREADS=1", "SLURM_CPUS_PER_TASK=2"], [String](), "1 BLAS thread\n"),
+            (["SLURM_CPUS_PER_TASK=1"], [], "1 BLAS thread\n"),
+            ([], [], "2 BLAS threads\n"),
+            (["OPENBLAS_NUM_THREADS=1"], ["--threads", "2"], "2 BLAS threads\n"),
         ])
     func threadsFromEnvironment(environment: [String], flags: [String], expected: String) throws {
         let binary = try #require(AelabProcess.binary)
