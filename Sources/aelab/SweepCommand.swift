@@ -46,6 +46,9 @@ struct SweepCommand: ParsableCommand {
         do { text = String(decoding: try AtomicFile.read(file), as: UTF8.self) } catch { throw UsageError(message: "\(error)") }
         let plan: SweepPlan
         do { plan = try SweepPlan.parse(text, file: file) } catch { throw UsageError(message: "\(error)") }
+        if cell != nil && (emit != nil || printCommands) {
+            throw UsageError(message: "--cell runs one cell; give it without --emit and --print-commands")
+        }
         if printCommands {
             for cell in plan.cells { print(cell.commandLine()) }
             return
@@ -121,9 +124,11 @@ struct SweepRunner {
         for cell in cells {
             try FileManager.default.createDirectory(atPath: cell.outputFolder, withIntermediateDirectories: true)
             let logPath = cell.outputFolder + "/train.log"
-            guard FileManager.default.createFile(atPath: logPath, contents: nil),
+            // appended: a cell run again (complete, or resumed) keeps its earlier output
+            guard RunFolder.exists(logPath) || FileManager.default.createFile(atPath: logPath, contents: nil),
                 let log = FileHandle(forWritingAtPath: logPath)
             else { throw RunError(message: "cannot create \(logPath)") }
+            log.seekToEndOfFile()
             slots.wait()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: program)
