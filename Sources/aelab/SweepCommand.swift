@@ -29,7 +29,7 @@ struct SweepCommand: ParsableCommand {
 
     @Argument(help: "The sweep file.")
     var file: String
-    @Option(help: "Cells to run at once, as child processes.")
+    @Option(help: "Cells to run at once, as child processes here (or by GNU parallel, with --emit parallel).")
     var jobs: Int = 1
     @Flag(name: .customLong("print-commands"), help: "Print one `aelab train ...` line per cell and run nothing.")
     var printCommands = false
