@@ -16,6 +16,16 @@ action=$1
 dir=$2
 
 stop() {
+    dir=$(cd "$dir" 2>/dev/null && pwd) || return 0
+    # jobs first, so no slurmstepd is left behind the daemons
+    if [ -f "$dir/slurm.conf" ] && [ -f "$dir/slurmctld.pid" ]; then
+        export SLURM_CONF="$dir/slurm.conf"
+        jobs=$(squeue -h -o %A 2>/dev/null)
+        if [ -n "$jobs" ]; then
+            scancel --full $jobs 2>/dev/null
+            for _ in $(seq 100); do [ -z "$(squeue -h -t running,completing -o %A 2>/dev/null)" ] && break; sleep 0.1; done
+        fi
+    fi
     for daemon in slurmd slurmctld munged; do
         pidfile="$dir/$daemon.pid"
         [ -f "$pidfile" ] || continue
@@ -24,6 +34,12 @@ stop() {
         for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null
         rm -f "$pidfile"
+    done
+    # a step daemon still running in this folder (its jobs could not be cancelled in time)
+    for proc in /proc/[0-9]*; do
+        case "$(readlink "$proc/cwd" 2>/dev/null)" in
+        "$dir" | "$dir (deleted)") [ "$(head -c 10 "$proc/cmdline" 2>/dev/null)" = "slurmstepd" ] && kill -9 "${proc#/proc/}" 2>/dev/null ;;
+        esac
     done
     return 0
 }
