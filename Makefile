@@ -15,6 +15,11 @@ deps:
 	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	[ -f /usr/include/ncurses.h ] || [ -f /usr/include/ncursesw/ncurses.h ] || missing="$$missing libncurses-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	parallel --version 2>/dev/null | grep -q "GNU parallel" || missing="$$missing parallel"; \
+	if [ "$$(id -u)" = "0" ]; then \
+	  [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || missing="$$missing slurm-wlm"; \
+	  [ -x /usr/sbin/munged ] || missing="$$missing munge"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "make: installing$$missing"; \

@@ -13,12 +13,11 @@ struct EvalCommand: ParsableCommand {
     var checkpoint: String
     @Option(help: "Data: fashion, digits, or a folder (default: the checkpoint's).")
     var data: String?
-    @Option(help: "BLAS threads.")
-    var threads: Int = 2
+    @Option(help: "BLAS threads. Default: OPENBLAS_NUM_THREADS, else SLURM_CPUS_PER_TASK, else 2.")
+    var threads: Int?
 
     func run() throws {
-        if threads < 1 || threads > 256 { throw UsageError(message: "--threads must be between 1 and 256, got \(threads)") }
-        BLAS.setThreadCount(threads)
+        BLAS.setThreadCount(try ThreadCount.resolve(threads))
         let contents = try RunFolder.readCheckpoint(TrainCommand.checkpointPath(checkpoint))
         let dataset = try RunFolder.dataset(for: contents, argument: data)
         let trainer: Trainer

@@ -60,8 +60,11 @@ struct ModelOptions: ParsableArguments {
     var holdoutClass: Int?
     @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, an IDX or .npy file, or an .npz file (file.npz:ARRAY picks an array).")
     var data: String = "digits"
-    @Option(help: "BLAS threads (results are bit-identical for a fixed count).")
-    var threads: Int = 2
+    @Option(help: "BLAS threads (results are bit-identical for a fixed count). Default: OPENBLAS_NUM_THREADS, else SLURM_CPUS_PER_TASK, else 2.")
+    var threads: Int?
+
+    /// The BLAS thread count: --threads, else the environment's (see ThreadCount).
+    func threadCount() throws -> Int { try ThreadCount.resolve(threads) }
 
     /// The preset these flags name, if any.
     func loadPreset() throws -> Preset? {
@@ -122,7 +125,7 @@ struct ModelOptions: ParsableArguments {
         if let pretrainEpochs { config.pretrainEpochsPerLayer = pretrainEpochs }
         if let holdoutClass { config.holdoutClass = holdoutClass }
         try applyRegularizers(to: &config)
-        if threads < 1 || threads > 256 { throw UsageError(message: "--threads must be between 1 and 256, got \(threads)") }
+        _ = try threadCount()
         let problems = config.validationErrors()
         if !problems.isEmpty { throw UsageError(message: problems.joined(separator: "\n")) }
         return config

@@ -1,7 +1,8 @@
 // TrainCommand: `aelab train`, headless training with one line per epoch; with --out, a run
 // folder holding config.json, metrics.jsonl, TensorBoard event files and checkpoint.safetensors (rewritten atomically every epoch,
 // and at the step where SIGINT, SIGTERM or SIGHUP stops the run); with --resume,
-// continuing a checkpoint exactly up to --epochs.
+// continuing a checkpoint exactly up to --epochs. Run again on the same --out, it finishes
+// what is missing and nothing more (ExistingRun.swift).
 import ArgumentParser
 import AutoencoderKit
 import Foundation
@@ -20,16 +21,21 @@ struct TrainCommand: ParsableCommand {
             "Continue from a checkpoint file, or a run folder holding checkpoint.safetensors.",
             discussion: "Trains the remaining epochs up to --epochs (default: the checkpoint's). The model, optimizer, seed and data come from the checkpoint; --data and --lr may be given (a new learning rate is recorded in metrics.jsonl)."))
     var resume: String?
+    @Flag(help: "With --out: replace a run the folder already holds (its metrics.jsonl and checkpoint) instead of refusing or finishing it.")
+    var overwrite = false
 
     func run() throws {
         setvbuf(stdout, nil, _IOLBF, 0)  // one line per epoch, also when stdout is a file or pipe
-        let (trainer, dataArgument) = try resume.map(resumedTrainer) ?? freshTrainer()
-        let outputFolder = try out.map(Self.prepareOutputFolder)  // after the data loaded: bad data writes nothing
+        // the folder is made after the data loaded (bad data writes nothing); a run already in it
+        // is looked at first (complete: nothing to do; cut short: resume)
+        guard let started = try resume.map(resumedTrainer) ?? freshOrExistingTrainer(outputFolder: out) else { return }
+        let (trainer, dataArgument) = started
+        let outputFolder = try out.map(Self.prepareOutputFolder)
         let config = trainer.config
         let dataset = trainer.dataset
         let unit = config.loss.perPixelUnit
         let verb = resume == nil ? "train" : "resume at epoch \(trainer.epoch), step \(trainer.step)"
-        print("aelab \(verb): \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed)")
+        print("aelab \(verb): \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed), \(BLAS.threadCount) BLAS thread\(BLAS.threadCount == 1 ? "" : "s")")
         let log = try outputFolder.map { folder in
             do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
         }
@@ -125,23 +131,58 @@ struct TrainCommand: ParsableCommand {
         throw Interrupted(signal: signal)
     }
 
-    /// A new run from the preset and the model flags.
-    private func freshTrainer() throws -> (Trainer, String) {
+    /// A new run from the preset and the model flags; with --out, the run the folder already
+    /// holds, resumed when it was cut short. - Returns: nil when that run is complete.
+    private func freshOrExistingTrainer(outputFolder: String?) throws -> (Trainer, String)? {
         let config = try model.config(name: name)
-        BLAS.setThreadCount(model.threads)
+        BLAS.setThreadCount(try model.threadCount())
+        let dataset = try model.dataset(seed: config.seed)
+        if let outputFolder {
+            let folder = RunFolder(path: outputFolder)
+            switch ExistingRun.inspect(folder, config: config, dataset: dataset) {
+            case .none:
+                break
+            case .complete(let epochs) where !overwrite:
+                print("nothing to do: \(outputFolder) already holds this run, complete at epoch \(epochs) of \(epochs) (--overwrite trains it again)")
+                return nil
+            case .unfinished(let contents) where !overwrite:
+                return (try Self.resumeUnfinished(contents, in: folder, dataset: dataset, epochs: config.epochs), model.data)
+            case .different(let reason) where !overwrite:
+                throw UsageError(message: "--out: \(outputFolder) holds another run: \(reason). Give another --out, or --overwrite to replace it")
+            case .metricsWithoutCheckpoint, .complete, .unfinished, .different:
+                try Self.removeRunFiles(folder, because: overwrite ? "--overwrite" : "it has no checkpoint, so the run starts over")
+            }
+        }
         do {
-            return (try Trainer(config: config, dataset: try model.dataset(seed: config.seed)), model.data)
-        } catch let error as UsageError {
-            throw error
+            return (try Trainer(config: config, dataset: dataset), model.data)
         } catch {
             throw UsageError(message: "\(error)")
         }
     }
 
+    /// The folder's unfinished run, continued from its checkpoint, with metrics.jsonl cut back
+    /// to the checkpoint's epoch so no epoch is recorded twice.
+    static func resumeUnfinished(_ contents: CheckpointContents, in folder: RunFolder, dataset: Dataset, epochs: Int) throws -> Trainer {
+        let trainer: Trainer
+        do { trainer = try Checkpoint.load(path: folder.checkpoint, dataset: dataset, epochs: epochs) } catch { throw UsageError(message: "--out: \(error)") }
+        let dropped: Int
+        do { dropped = try MetricsLog.trim(path: folder.metrics, toEpoch: contents.epoch, step: contents.step) } catch { throw RunError(message: "\(error)") }
+        let trimmed = dropped == 0 ? "" : "; \(dropped) line\(dropped == 1 ? "" : "s") past it dropped from \(MetricsLog.fileName)"
+        print("\(folder.path) holds this run cut short at epoch \(contents.epoch), batch \(contents.batchInEpoch): continuing from its checkpoint\(trimmed)")
+        return trainer
+    }
+
+    /// Removes a run's metrics.jsonl and checkpoint, saying so.
+    static func removeRunFiles(_ folder: RunFolder, because reason: String) throws {
+        for path in [folder.metrics, folder.checkpoint] where RunFolder.exists(path) {
+            do { try FileManager.default.removeItem(atPath: path) } catch { throw RunError(message: "cannot remove \(path): \(error.localizedDescription)") }
+            print("removed \(path) (\(reason))")
+        }
+    }
+
     /// The checkpoint's run, on the checkpoint's data unless --data is given.
     private func resumedTrainer(_ argument: String) throws -> (Trainer, String) {
-        if model.threads < 1 || model.threads > 256 { throw UsageError(message: "--threads must be between 1 and 256, got \(model.threads)") }
-        BLAS.setThreadCount(model.threads)
+        BLAS.setThreadCount(try model.threadCount())
         let path = Self.checkpointPath(argument)
         let contents: CheckpointContents
         do { contents = try Checkpoint.read(path: path) } catch { throw UsageError(message: "--resume: \(error)") }
@@ -159,11 +200,16 @@ struct TrainCommand: ParsableCommand {
             throw UsageError(message: "--data: \(error)")
         }
         let epochs = model.epochs
+        let trainer: Trainer
         do {
-            return (try Checkpoint.load(path: path, dataset: dataset, epochs: epochs), dataArgument)
+            trainer = try Checkpoint.load(path: path, dataset: dataset, epochs: epochs)
         } catch {
             throw UsageError(message: "--resume: \(error)")
         }
+        if let out, RunFolder(path: out).checkpoint == path {  // resuming in place: drop lines past the checkpoint
+            do { try MetricsLog.trim(path: RunFolder(path: out).metrics, toEpoch: contents.epoch, step: contents.step) } catch { throw RunError(message: "\(error)") }
+        }
+        return (trainer, dataArgument)
     }
 
     /// A checkpoint file, or checkpoint.safetensors inside a run folder.

@@ -21,7 +21,7 @@ struct WorkbenchCommand: ParsableCommand {
     var autosaveDirectory: String = "autosave"
 
     func run() throws {
-        BLAS.setThreadCount(model.threads)
+        BLAS.setThreadCount(try model.threadCount())
         let session: TrainingSession
         if let resume {
             let path = RunFolder.exists(resume + "/" + Checkpoint.fileName) ? resume + "/" + Checkpoint.fileName : resume

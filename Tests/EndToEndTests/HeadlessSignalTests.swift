@@ -191,7 +191,8 @@ struct HeadlessSignalTests {
             // (a kill inside the first round's first write may come before any metrics line)
             try Self.expectWholeLines(folder + "/metrics.jsonl", "round \(round)", mayBeAbsent: previous == nil)
             // let one whole save happen before the next round, so there is a previous checkpoint
-            let whole = try AelabProcess.run(["train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "1", "--out", folder])
+            // (--overwrite: the folder holds the long run, trained past this one's single epoch)
+            let whole = try AelabProcess.run(["train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "1", "--out", folder, "--overwrite"])
             #expect(whole.status == 0, "\(whole.errors)")
             _ = try Checkpoint.read(path: checkpoint)
             #expect(Self.temporaries(folder).isEmpty, "round \(round): leftovers not removed: \(Self.temporaries(folder))")
