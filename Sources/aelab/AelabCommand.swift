@@ -12,6 +12,7 @@ struct AelabCommand: ParsableCommand {
             WorkbenchCommand.self, TrainCommand.self, PresetsCommand.self, BenchCommand.self, EvalCommand.self,
             ExportCommand.self, SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
             DigitsCommand.self,
+            DoctorCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self)
 
