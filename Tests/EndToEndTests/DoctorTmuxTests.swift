@@ -18,7 +18,7 @@ struct DoctorTmuxTests {
         #expect(s.contains("glyphs    UTF-8 (C.UTF-8)"), "\(s)")
         #expect(s.contains("terminal  TERM=xterm-256color"), "\(s)")
         #expect(s.contains("colour    256 colours"), "\(s)")
-        #expect(s.contains("images    blocks: the terminal answered but offers neither kitty graphics nor sixel"), "\(s)")
+        #expect(s.contains("images    blocks: the terminal offers neither kitty graphics nor sixel"), "\(s)")
         #expect(s.contains("mosh      no"), "\(s)")
         #expect(s.contains("blas      OpenBLAS core "), "\(s)")
     }

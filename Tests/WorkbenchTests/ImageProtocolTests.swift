@@ -141,7 +141,7 @@ private let st = "\u{1B}\\"
         #expect(choose(nil) == .blocks)
         #expect(choose(kitty, mosh: true) == .blocks)
         let off = ImageProtocolChoice(mode: .auto, replies: kitty, inTmux: true, tmuxPassthrough: false, mosh: false)
-        #expect(off.reason.contains("tmux set -g allow-passthrough on"))
+        #expect(off.reason.contains("tmux passthrough is off"))
         #expect(ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: true, tmuxPassthrough: nil, mosh: false).chosen == .sixel)
     }
 }

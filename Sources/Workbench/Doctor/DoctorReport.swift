@@ -64,18 +64,18 @@ public enum DoctorReport {
             if c >= 256 || truecolor {
                 rows.append(("colour", "\(c) colours\(truecolor ? " (24-bit)" : "")"))
             } else {
-                rows.append(("colour", "\(c) colours: themes fall back to 8; fix: TERM=xterm-256color (or tmux-256color in tmux)"))
+                rows.append(("colour", "\(c) colours; fix: TERM=xterm-256color (tmux-256color in tmux)"))
             }
         } else {
-            rows.append(("colour", "unknown: terminfo has no entry for TERM=\(term); fix: install ncurses-term or set TERM=xterm-256color"))
+            rows.append(("colour", "unknown: no terminfo for TERM=\(term); fix: apt install ncurses-term"))
         }
         let choice = imageChoice(f)
         rows.append(("images", "\(choice.chosen.rawValue): \(choice.reason)"))
         if f.inTmux {
             switch passthroughOn(f.tmuxPassthrough) {
             case true?: rows.append(("tmux", "allow-passthrough \(f.tmuxPassthrough ?? "on"): kitty images pass through"))
-            case false?: rows.append(("tmux", "allow-passthrough off: images stay blocks; fix: tmux set -g allow-passthrough on"))
-            case nil: rows.append(("tmux", "allow-passthrough unknown (tmux before 3.3?); fix: upgrade tmux to 3.3 or later"))
+            case false?: rows.append(("tmux", "allow-passthrough off; fix: tmux set -g allow-passthrough on"))
+            case nil: rows.append(("tmux", "allow-passthrough unknown; fix: tmux 3.3 or later"))
             }
         } else {
             rows.append(("tmux", "not inside tmux"))

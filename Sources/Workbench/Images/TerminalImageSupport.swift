@@ -85,18 +85,18 @@ public struct ImageProtocolChoice: Equatable, Sendable {
                 self.init(.blocks, "mosh drops image escapes; connect with ssh for pixel images")
             } else if let r = replies, r.kittyOK {
                 if inTmux && tmuxPassthrough != true {
-                    self.init(.blocks, "kitty graphics answered, but tmux passthrough is off: tmux set -g allow-passthrough on")
+                    self.init(.blocks, "kitty answered, but tmux passthrough is off (see the tmux line)")
                 } else {
                     self.init(.kitty, inTmux ? "kitty graphics answered through tmux passthrough" : "kitty graphics answered the query")
                 }
             } else if let r = replies, r.sixel {
                 if inTmux {
-                    self.init(.blocks, "the terminal reports sixel, but tmux is in between (aelab sends sixel only without tmux)")
+                    self.init(.blocks, "sixel reported, but not sent through tmux")
                 } else {
                     self.init(.sixel, "the terminal reports sixel (device attribute 4)")
                 }
             } else if let r = replies, r.deviceAttributesSeen {
-                self.init(.blocks, "the terminal answered but offers neither kitty graphics nor sixel")
+                self.init(.blocks, "the terminal offers neither kitty graphics nor sixel")
             } else {
                 self.init(.blocks, "the terminal did not answer the graphics query")
             }
