@@ -15,6 +15,7 @@ struct AelabCommand: ParsableCommand {
             ExportCommand.self, SweepCommand.self, SummarizeCommand.self, ViewCommand.self,
             DigitsCommand.self,
             ImportCommand.self,
+            DoctorCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self)
 

@@ -1,0 +1,38 @@
+// DoctorTmuxTests: the real `aelab doctor` in tmux (its own socket): the probe gets tmux's
+// own answer (tmux answers device attributes, not the kitty query), so images are blocks with
+// the reason; the locale, colour and NO_COLOR lines follow the environment, with their fixes.
+import Foundation
+import Testing
+
+@Suite("aelab doctor in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+    "needs tmux and the built binary (make test builds it)"))
+struct DoctorTmuxTests {
+    @Test("in a UTF-8, 256-colour tmux pane doctor reports glyphs, colours, blocks and why, and the BLAS")
+    func utf8Colour() throws {
+        let binary = try #require(TmuxDriver.binary)
+        let tmux = try TmuxDriver(command: "'\(binary)' doctor", columns: 100, rows: 30,
+                                  environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])
+        let done = tmux.waitFor { $0.contains("exit=0") }
+        #expect(done.matched, "doctor did not finish:\n\(done.screen)")
+        let s = done.screen
+        #expect(s.contains("glyphs    UTF-8 (C.UTF-8)"), "\(s)")
+        #expect(s.contains("terminal  TERM=xterm-256color"), "\(s)")
+        #expect(s.contains("colour    256 colours"), "\(s)")
+        #expect(s.contains("images    blocks: the terminal offers neither kitty graphics nor sixel"), "\(s)")
+        #expect(s.contains("mosh      no"), "\(s)")
+        #expect(s.contains("blas      OpenBLAS core "), "\(s)")
+    }
+
+    @Test("with an ASCII locale, NO_COLOR and --images kitty doctor names each fix and the forced protocol")
+    func asciiNoColourForced() throws {
+        let binary = try #require(TmuxDriver.binary)
+        let tmux = try TmuxDriver(command: "'\(binary)' doctor --images kitty", columns: 120, rows: 40,
+                                  environment: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1", "TERM": "xterm-256color"])
+        let done = tmux.waitFor { $0.contains("exit=0") }
+        #expect(done.matched, "doctor did not finish:\n\(done.screen)")
+        let s = done.screen
+        #expect(s.contains("glyphs    ASCII ramp (C is not UTF-8); fix: export LANG=C.UTF-8"), "\(s)")
+        #expect(s.contains("colour    none: NO_COLOR is set; fix: unset NO_COLOR"), "\(s)")
+        #expect(s.contains("images    kitty: --images kitty (forced, not detected)"), "\(s)")
+    }
+}
