@@ -7,7 +7,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev pkg-config zlib1g-dev libncurses-dev tmux
 ARGS ?=
 
-.PHONY: run test test-tsan bench deps build release clean fuzz fuzz-smoke fuzz-build
+.PHONY: run test test-tsan bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
 
 deps:
 	@missing=""; \
@@ -68,6 +68,13 @@ test-tsan: deps
 
 bench: release
 	.build/release/aelab bench $(ARGS)
+
+# The peers: JAX (jit, CPU) from PyPI in .venv-peers trains the same three models; prints
+# aelab's and JAX's samples/s and the ratio at 1 and 2 threads (scripts/bench_peers.py).
+bench-peers: release
+	@[ -x .venv-peers/bin/python ] || python3 -m venv .venv-peers
+	@.venv-peers/bin/python -c 'import jax' 2>/dev/null || .venv-peers/bin/pip install -q 'jax[cpu]' numpy
+	.venv-peers/bin/python scripts/bench_peers.py $(ARGS)
 
 clean:
 	rm -rf .build .build-tsan

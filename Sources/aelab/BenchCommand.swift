@@ -22,7 +22,10 @@ struct BenchCommand: ParsableCommand {
             print("note: \(error); using built-in digits")
             dataset = try DataSource.digits.load(seed: 1)
         }
-        print("OpenBLAS core: \(BLAS.coreName), threads: \(BLAS.threadCount)")
+        print(BLASCoreSelection.kernelExplanation)
+        print("BLAS threads: \(BLAS.threadCount)")
+        let peak = Benchmark.peakGflops()
+        print("peak: sgemm 2048x2048x2048 at \(fmt(peak, 1)) GFLOP/s")
         print("data: \(dataset.name), \(dataset.train.count) training images")
         let models: [(String, TrainingConfig)] = [
             ("784-256(ReLU)-784(sigmoid)", Self.config(Architecture(encoderSizes: [256], hiddenActivation: .relu, codeActivation: .relu, outputActivation: .sigmoid))),
@@ -35,9 +38,12 @@ struct BenchCommand: ParsableCommand {
         for (label, config) in models {
             let report = try Benchmark.run(config: config, dataset: dataset)
             print("\(label), BCE, Adam, batch 128:")
-            print("  sgemm on the model's shapes: \(fmt(report.productGflops, 1)) GFLOP/s")
+            print("  sgemm on the model's shapes: \(fmt(report.productGflops, 1)) GFLOP/s, "
+                + "\(Int((100 * report.productGflops / peak).rounded()))% of peak (target >= 80%)")
             print("  epoch: \(fmt(report.epochSeconds, 3)) s, \(Int(report.samplesPerSecond.rounded())) samples/s")
             print("  matrix products alone: \(fmt(report.productSeconds, 3)) s")
+            print("  time outside products: \(fmt(report.epochSeconds - report.productSeconds, 3)) s "
+                + "(\(Int((100 * (1 - 1 / report.ratio)).rounded()))% of the epoch)")
             print("  ratio epoch / products: \(fmt(report.ratio, 2))x (target <= 1.25x)")
         }
     }

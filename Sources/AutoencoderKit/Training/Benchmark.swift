@@ -71,6 +71,29 @@ public enum Benchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// The BLAS's rate on a large square product (`size`³, best of `repeats` after one warm-up),
+    /// the peak the models' products are measured against.
+    /// - Returns: GFLOP/s.
+    public static func peakGflops(size: Int = 2048, repeats: Int = 3) -> Double {
+        let a = FloatBuffer(count: size * size)
+        let b = FloatBuffer(count: size * size)
+        let c = FloatBuffer(count: size * size)
+        for index in 0..<(size * size) {
+            a.pointer[index] = Float(index % 7) * 0.01
+            b.pointer[index] = Float(index % 5) * 0.01
+        }
+        var best = Double.infinity
+        for round in 0...repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            Float.gemm(
+                transposeA: false, transposeB: false, m: size, n: size, k: size, alpha: 1,
+                a: a.pointer, b: b.pointer, beta: 0, c: c.pointer)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if round > 0 { best = min(best, seconds) }
+        }
+        return 2 * Double(size) * Double(size) * Double(size) / best / 1e9
+    }
+
     /// Trains one warm-up epoch slice, then one full epoch, then times the products alone.
     public static func run(config: TrainingConfig, dataset: Dataset) throws -> BenchmarkReport {
         let trainer = try Trainer(config: config, dataset: dataset)
