@@ -51,7 +51,7 @@ run: release
 # under ThreadSanitizer (test-tsan). Tests run optimized: the engine's training tests are 10x
 # faster than in a debug build.
 test: deps fuzz-smoke
-	$(SWIFT) build -c release --product aelab
+	$(SWIFT) build -c release -Xswiftc -enable-testing --product aelab
 	$(SWIFT) test -c release -Xswiftc -enable-testing
 	@$(MAKE) --no-print-directory test-tsan
 

@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
         if RunFolder.exists(checkpoint) {
             throw UsageError(message: "--out: \(checkpoint) exists; import into a new folder")
         }
-        BLAS.setThreadCount(model.threads)
+        BLAS.setThreadCount(try model.threadCount())
         let trainer: Trainer
         do {
             trainer = try Trainer(config: config, dataset: try model.dataset(seed: config.seed))
