@@ -7,7 +7,7 @@ SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev pkg-config zlib1g-dev libncurses-dev tmux
 ARGS ?=
 
-.PHONY: run test test-tsan bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
+.PHONY: run test test-tsan test-deps bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
 
 deps:
 	@missing=""; \
@@ -15,11 +15,6 @@ deps:
 	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
 	[ -f /usr/include/ncurses.h ] || [ -f /usr/include/ncursesw/ncurses.h ] || missing="$$missing libncurses-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
-	parallel --version 2>/dev/null | grep -q "GNU parallel" || missing="$$missing parallel"; \
-	if [ "$$(id -u)" = "0" ]; then \
-	  [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || missing="$$missing slurm-wlm"; \
-	  [ -x /usr/sbin/munged ] || missing="$$missing munge"; \
-	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "make: installing$$missing"; \
@@ -33,6 +28,24 @@ deps:
 	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
 	  python3 -c 'import safetensors, numpy' 2>/dev/null || pip install -q safetensors numpy || \
 	  pip install -q --break-system-packages safetensors numpy || echo "make: could not install safetensors, numpy; their tests will be skipped"; \
+	fi
+
+# What only the tests need: GNU parallel and a single-node Slurm (slurm-wlm, munge) for the sweep
+# tests, and Python's tensorboard for reading aelab's event files back.
+test-deps:
+	@missing=""; \
+	parallel --version 2>/dev/null | grep -q "GNU parallel" || missing="$$missing parallel"; \
+	if [ "$$(id -u)" = "0" ]; then \
+	  [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || missing="$$missing slurm-wlm"; \
+	  [ -x /usr/sbin/munged ] || missing="$$missing munge"; \
+	fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "make: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "make: missing system packages; run:  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
 	fi
 	@# the TensorBoard test reads aelab's event files with tensorboard's own reader (skipped when absent)
 	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
@@ -50,7 +63,7 @@ run: release
 # tests drive it, in tmux too), then every test target, then the cross-thread suites again
 # under ThreadSanitizer (test-tsan). Tests run optimized: the engine's training tests are 10x
 # faster than in a debug build.
-test: deps fuzz-smoke
+test: deps test-deps fuzz-smoke
 	$(SWIFT) build -c release -Xswiftc -enable-testing --product aelab
 	$(SWIFT) test -c release -Xswiftc -enable-testing
 	@$(MAKE) --no-print-directory test-tsan
