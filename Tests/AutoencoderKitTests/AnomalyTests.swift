@@ -79,9 +79,24 @@ struct AnomalyTests {
         let labels: [UInt8] = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
         let set = ImageSet(name: "pairs", rows: 1, columns: 1, pixels: Array(0..<10), labels: labels)
         let data = Dataset(name: "pairs", all: set, validationCount: 4, test: nil)
-        let message = (try? data.holdingOut(7)).map { _ in "" } ?? "\(HoldoutError.classAbsent(data: "pairs", set: "training", holdout: 7, present: [0, 1]))"
+        let message = (try? data.holdingOut(7)).map { _ in "" } ?? "\(HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1]))"
         #expect(message.contains("classes present: 0, 1"))
-        #expect(throws: HoldoutError.classAbsent(data: "pairs", set: "training", holdout: 7, present: [0, 1])) { try data.holdingOut(7) }
+        #expect(throws: HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1])) { try data.holdingOut(7) }
+    }
+
+    @Test("holding a class out of a trainer's own dataset again changes nothing (reset, fork)")
+    func holdoutTwiceIsHoldoutOnce() throws {
+        let all = DigitsGenerator.images(count: 300, seed: 4, name: "digits")
+        let data = Dataset(name: "digits", all: all, validationCount: 100, test: nil)
+        let once = try data.holdingOut(3)
+        let twice = try once.holdingOut(3)
+        #expect(once.train.labels?.contains(3) == false)
+        #expect(twice.train.pixels == once.train.pixels && twice.train.labels == once.train.labels)
+        var config = TrainingConfig(name: "held", architecture: Architecture(encoderSizes: [8]), batchSize: 50, epochs: 1, seed: 2)
+        config.holdoutClass = 3
+        let trainer = try Trainer(config: config, dataset: data)
+        let again = try Trainer(config: config, dataset: trainer.dataset)
+        #expect(again.dataset.train.pixels == trainer.dataset.train.pixels)
     }
 
     @Test("a preset's train.holdout_class reaches the configuration and survives a checkpoint's JSON")

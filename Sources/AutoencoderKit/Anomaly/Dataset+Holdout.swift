@@ -43,20 +43,25 @@ extension ImageSet {
 
 extension Dataset {
     /// This dataset with every training image of class `label` removed; validation and test unchanged.
+    /// A dataset whose training images already lack the class is returned as it is, so a
+    /// trainer's own dataset can be held out again (reset, fork).
     /// - Throws: `HoldoutError` when the images have no labels or the class is absent from
-    ///   training or validation.
+    ///   validation.
     public func holdingOut(_ label: Int) throws -> Dataset {
         guard let trainLabels = train.labels else { throw HoldoutError.noLabels(data: name, set: "training") }
         guard let validationLabels = validation.labels else { throw HoldoutError.noLabels(data: name, set: "validation") }
-        for (set, labels) in [("training", trainLabels), ("validation", validationLabels)]
-        where !labels.contains(where: { Int($0) == label }) {
+        guard validationLabels.contains(where: { Int($0) == label }) else {
             throw HoldoutError.classAbsent(
-                data: name, set: set, holdout: label, present: Set(labels.map(Int.init)).sorted())
+                data: name, set: "validation", holdout: label, present: Set(validationLabels.map(Int.init)).sorted())
         }
+        // training without the class already (a trainer's own dataset, reset or forked): as it is
+        guard trainLabels.contains(where: { Int($0) == label }) else { return self }
         let kept = train.indices(labelled: label, matching: false) ?? []
         guard !kept.isEmpty else { throw HoldoutError.nothingLeft(data: name, holdout: label) }
-        return Dataset(
+        var heldOut = Dataset(
             name: name, train: train.selecting(kept, name: "\(train.name) without class \(label)"),
             validation: validation, test: test)
+        heldOut.source = source
+        return heldOut
     }
 }
