@@ -30,7 +30,7 @@ struct BranchTmuxTests {
         tmux.send("n")
         let stepped = tmux.waitFor(seconds: 40) { screen in
             screen.split(separator: "\n").filter { $0.contains("undercomplete") && $0.contains("0.") }.count == 2
-                && screen.contains("PAUSED") && screen.contains("epoch 1/")
+                && screen.contains("PAUSED") && epochOnStatusLine(screen) == 1
         }
         #expect(stepped.matched, "both branches did not finish epoch 1:\n\(stepped.screen)")
         tmux.send("q")

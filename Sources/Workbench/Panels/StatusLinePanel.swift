@@ -51,10 +51,10 @@ public struct StatusLinePanel: Panel {
         if let epoch = state.options.scrubEpoch { result.append((1, "AT EPOCH \(epoch)", .warning)) }
         if state.runs.count > 1 {
             let pair = run.pairID != nil ? " A/B" : ""
-            result.append((2, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
+            result.append((3, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
         }
         result.append((6, run.titleName, .title))
-        result.append((1, run.totalEpochs.map { "epoch \(run.epoch)/\($0)" } ?? "epoch \(run.epoch)", .text))
+        result.append((2, run.totalEpochs.map { "epoch \(run.epoch)/\($0)" } ?? "epoch \(run.epoch)", .text))
         result.append((3, "batch \(run.batchInEpoch)/\(run.batchesPerEpoch)", .text))
         if let loss = run.lastBatchLoss {
             result.append((1, "loss \(NumberFormat.value(loss)) \(run.lossUnit)", .lossTrain))
