@@ -30,15 +30,26 @@ extension RunController {
         return result
     }
 
-    /// The validation codes in two dimensions, labelled.
-    func scatter() -> CodeScatter? {
-        if let cache = scatterCache, cache.step == trainer.step { return cache.value }
+    /// The validation codes in two dimensions, labelled; with `cursor`, the decoding of the
+    /// code the cursor's point maps back to (mean + basis·point).
+    func scatter(cursor: CodeCursor? = nil) -> CodeScatter? {
+        let (value, plane) = scatterAndPlane()
+        guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else { return value }
+        value.cursor = point
+        value.cursorImage = trainer.decode(codes: [plane.code(at: point)]).first.map(RunPictures.bytes)
+        return value
+    }
+
+    /// The scatter and its plane, computed once per step.
+    private func scatterAndPlane() -> (CodeScatter?, CodePlane?) {
+        if let cache = scatterCache, cache.step == trainer.step { return (cache.value, cache.plane) }
         let set = dataset.validation
         let indices = Array(0..<min(set.count, Self.scatterSamples))
         let codes = trainer.probe(set, indices: indices).codes
         let value = CodeProjection.scatter(codes, labels: set.labels.map { labels in indices.map { labels[$0] } })
-        scatterCache = (trainer.step, value)
-        return value
+        let plane = CodeProjection.plane(codes)
+        scatterCache = (trainer.step, value, plane)
+        return (value, plane)
     }
 
     /// Decodings between two samples' codes, and of the first with one unit changed.
@@ -60,10 +71,14 @@ extension RunController {
         changed[unit] += request.offset
         line.append(changed)
         let decoded = trainer.decode(codes: line).map(RunPictures.bytes)
-        let value = LatentWalk(
+        var value = LatentWalk(
             sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
             interpolation: Array(decoded.prefix(steps)), unit: unit, code: changed,
             varied: decoded.last ?? [], original: codes[0][unit], offset: request.offset)
+        if request.priorDraw > 0 {
+            value.priorRequested = true
+            value.prior = trainer.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(RunPictures.bytes)
+        }
         walkCache = (trainer.step, request, value)
         return value
     }

@@ -58,6 +58,7 @@ public struct Keymap: Sendable {
             bind("left/right", "samples (walk: value)", [.left: .arrow(.left), .right: .arrow(.right)]),
             bind("up/down", "walk: code unit", [.up: .arrow(.up), .down: .arrow(.down)]),
             bind("a / b", "walk: next sample A / B", [.character("a"): .nextWalkSampleA, .character("b"): .nextWalkSampleB]),
+            bind("P", "walk: samples from the prior (VAE)", [.character("P"): .drawPrior]),
             bind("+ / -", "learning rate x\(factor) / x\(1 / Action.scaleFactor)",
                 [.character("+"): .learningRateUp, .character("="): .learningRateUp, .character("-"): .learningRateDown]),
             bind("] / [", "regularization x\(factor)/x\(1 / Action.scaleFactor)",
