@@ -76,7 +76,7 @@ public struct LatentWalkPanel: Panel {
             canvas.write("no prior to sample: P needs a VAE (stochastic code)", x: inner.x + 1, y: y, role: .dim, clip: inner)
             return
         }
-        canvas.write("samples from the prior: g(z), z ~ N(0, I) (P: new draw, arrows: back to the unit)", x: inner.x + 1, y: y, role: .text, clip: inner)
+        canvas.write("prior samples g(z), z ~ N(0, I); P: new draw, arrows: the unit again", x: inner.x + 1, y: y, role: .text, clip: inner)
         let rows = snapshot.imageRows, columns = snapshot.imageColumns
         let scale = Self.fit(width: inner.width).scale
         let width = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale).width
