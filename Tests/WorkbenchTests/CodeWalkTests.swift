@@ -110,6 +110,39 @@ import Testing
         #expect(elsewhere.options.walk.priorDraw == 0)
     }
 
+    @Test func theTraversalSweepsTheUnitOverItsValidationRangeWithTheRestHeld() throws {
+        let trainer = try Self.trainer()
+        for _ in 0..<3 { try trainer.trainBatch() }
+        let run = RunController(trainer: trainer, paused: true)
+        let walk = try #require(run.walk(WalkRequest(sampleA: 2, sampleB: 5, steps: 5, unit: 3, offset: 0.5)))
+        let set = trainer.dataset.validation
+        let values = trainer.probe(set, indices: Array(0..<min(set.count, RunController.traversalSamples))).codes.map { $0[3] }
+        #expect(walk.traversalLow == values.min() && walk.traversalHigh == values.max())
+        #expect(walk.traversalLow < walk.traversalHigh)
+        var code = trainer.probe(set, indices: [2]).codes[0]
+        let expected = (0..<5).map { step -> [UInt8] in
+            code[3] = walk.traversalLow + (walk.traversalHigh - walk.traversalLow) * Float(step) / 4
+            return RunPictures.bytes(trainer.decode(codes: [code])[0])
+        }
+        #expect(walk.traversal == expected)
+        #expect(walk.interpolation.count == 5 && walk.varied.count == 784)
+    }
+
+    @Test func theSessionDecodesTheCursorsPointMappedBackIntoCodeSpace() throws {
+        let trainer = try Self.trainer()
+        for _ in 0..<3 { try trainer.trainBatch() }
+        let run = RunController(trainer: trainer, paused: true)
+        let cursor = CodeCursor(column: 4, row: -7)
+        let scatter = try #require(run.scatter(cursor: cursor))
+        let point = try #require(scatter.cursor)
+        #expect(point == CodeProjection.point(cursor, in: scatter.points))
+        let set = trainer.dataset.validation
+        let codes = trainer.probe(set, indices: Array(0..<min(set.count, RunController.scatterSamples))).codes
+        let plane = try #require(CodeProjection.plane(codes))
+        #expect(scatter.cursorImage == RunPictures.bytes(trainer.decode(codes: [plane.code(at: point)])[0]))
+        #expect(run.scatter()?.cursorImage == nil)
+    }
+
     /// The paired fixture with the cursor decoded (code view) and prior samples (walk view).
     static func walkingState(size: TerminalSize, view: View, ascii: Bool) -> AppState {
         var state = Fixtures.pairedState(
@@ -121,6 +154,22 @@ import Testing
         state.runs[0].walk?.priorRequested = true
         state.runs[0].walk?.prior = (5..<15).map { Fixtures.reconstruction(of: Fixtures.probeImage($0)) }
         return state
+    }
+
+    @Test(arguments: [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)])
+    func theTraversalMatchesItsSnapshot(size: TerminalSize) {
+        for ascii in [false, true] {
+            var state = Fixtures.pairedState(
+                size: size, view: .walk, glyphs: ascii ? .ascii : .braille, colors: ascii ? .none : .colors256)
+            state.runs[0].walk?.traversal = (0..<LatentWalkPanel.fit(width: size.columns - 2).steps).map {
+                Fixtures.reconstruction(of: Fixtures.probeImage($0 + 3))
+            }
+            state.runs[0].walk?.traversalLow = -1.5
+            state.runs[0].walk?.traversalHigh = 2.25
+            let canvas = Screen.render(state)
+            let name = "walk-traversal-\(size.columns)x\(size.rows)-\(ascii ? "ascii" : "color").txt"
+            SnapshotAssertion.assertMatches(ascii ? canvas.renderedText : canvas.styledDump, named: name)
+        }
     }
 
     @Test(arguments: [View.codes, .walk], [TerminalSize(columns: 80, rows: 24), TerminalSize(columns: 120, rows: 40)])

@@ -109,6 +109,11 @@ public struct LatentWalk: Sendable, Equatable {
     /// were asked for (asked for and empty: the model has no prior).
     public var prior: [[UInt8]] = []
     public var priorRequested = false
+    /// The traversal: g(h_A) with the unit set to evenly spaced values from `traversalLow` to
+    /// `traversalHigh` (its range over validation codes), the other units held.
+    public var traversal: [[UInt8]] = []
+    public var traversalLow: Float = 0
+    public var traversalHigh: Float = 0
     public init(
         sampleA: Int, sampleB: Int, inputA: [UInt8], inputB: [UInt8], interpolation: [[UInt8]], unit: Int,
         code: [Float], varied: [UInt8], original: Float, offset: Float

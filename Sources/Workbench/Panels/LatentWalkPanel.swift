@@ -49,6 +49,15 @@ public struct LatentWalkPanel: Panel {
             + (walk.offset >= 0 ? "+ " : "- ") + "\(NumberFormat.value(Double(abs(walk.offset)))) = \(NumberFormat.value(Double(value)))"
         canvas.write(line, x: inner.x + 1, y: y, role: .text, clip: inner)
         y += 1
+        if !walk.traversal.isEmpty {
+            let range = "\(NumberFormat.value(Double(walk.traversalLow))) ... \(NumberFormat.value(Double(walk.traversalHigh)))"
+            canvas.write("traversal: unit \(walk.unit + 1) = \(range), the rest of h_A held", x: inner.x + 1, y: y, role: .dim, clip: inner)
+            for (index, pixels) in walk.traversal.enumerated() {
+                image(pixels, x: inner.x + 1 + index * (width + 1), y: y + 1)
+            }
+            y += height + 2
+            guard inner.maxY - y >= height + 1 else { return }
+        }
         // the changed decoding at full size when there is room for it
         let big = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: 1)
         let fits = inner.maxY - y >= big.height + 1 && inner.width >= 3 * big.width + 20
