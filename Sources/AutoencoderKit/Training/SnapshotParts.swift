@@ -64,6 +64,10 @@ public struct CodeScatter: Sendable, Equatable {
     public var points: [SeriesPoint]
     /// Class label of each point (0-9), when the data has labels.
     public var labels: [UInt8]?
+    /// The cursor on the plane (in the points' coordinates) and the decoder's image of the code
+    /// it maps back to, pixels 0-255; nil until the code view asks for it.
+    public var cursor: SeriesPoint?
+    public var cursorImage: [UInt8]?
     public init(xName: String, yName: String, points: [SeriesPoint], labels: [UInt8]?) {
         self.xName = xName
         self.yName = yName
@@ -101,6 +105,15 @@ public struct LatentWalk: Sendable, Equatable {
     /// The unit's original value in h_A, and the offset added to it.
     public var original: Float
     public var offset: Float
+    /// Samples from the prior, g(z) with z ~ N(0, I) (VAE only; key `P`), and whether they
+    /// were asked for (asked for and empty: the model has no prior).
+    public var prior: [[UInt8]] = []
+    public var priorRequested = false
+    /// The traversal: g(h_A) with the unit set to evenly spaced values from `traversalLow` to
+    /// `traversalHigh` (its range over validation codes), the other units held.
+    public var traversal: [[UInt8]] = []
+    public var traversalLow: Float = 0
+    public var traversalHigh: Float = 0
     public init(
         sampleA: Int, sampleB: Int, inputA: [UInt8], inputB: [UInt8], interpolation: [[UInt8]], unit: Int,
         code: [Float], varied: [UInt8], original: Float, offset: Float

@@ -29,6 +29,15 @@ extension Trainer {
         return result
     }
 
+    /// Decodes `count` codes drawn from the prior N(0, I) with a generator seeded by `seed`
+    /// (`Autoencoder.decodePrior`): new images from a VAE; the run's own generator is untouched.
+    /// - Returns: `count` images of D values, or none for a model without a stochastic code.
+    public func decodePrior(count: Int, seed: UInt64) -> [[Float]] {
+        guard config.architecture.stochasticCode, count > 0 else { return [] }
+        var random = RandomGenerator(seed: seed)
+        return model.decodePrior(count: count, random: &random)
+    }
+
     /// The Frobenius norm of the encoder's Jacobian ‖∂h/∂x‖_F, averaged over the given codes;
     /// the quantity the contractive penalty (Goodfellow et al. 14.2.3, Rifai et al. 2011) shrinks.
     ///

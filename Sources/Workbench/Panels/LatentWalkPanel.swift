@@ -1,5 +1,6 @@
 // LatentWalkPanel: decodings along the straight line between two samples' codes, and of the
-// first sample with one code unit changed (↑/↓ pick the unit, ←/→ change it, a/b the samples).
+// first sample with one code unit changed (↑/↓ pick the unit, ←/→ change it, a/b the samples),
+// or samples from a VAE's prior (P) in place of the changed unit.
 import AutoencoderKit
 
 /// The latent walk (decoded by the session while this view is visible).
@@ -39,11 +40,24 @@ public struct LatentWalkPanel: Panel {
         canvas.write("in A", x: inner.x + 1, y: y + height, role: .dim, clip: inner)
         canvas.write("in B", x: x - width - 1, y: y + height, role: .dim, clip: inner)
         y += height + 2
+        if walk.priorRequested {
+            drawPrior(walk, state, y: y, in: inner, on: &canvas)
+            return
+        }
         let value = walk.original + walk.offset
         let line = "unit \(walk.unit + 1)/\(walk.code.count): h = \(NumberFormat.value(Double(walk.original))) "
             + (walk.offset >= 0 ? "+ " : "- ") + "\(NumberFormat.value(Double(abs(walk.offset)))) = \(NumberFormat.value(Double(value)))"
         canvas.write(line, x: inner.x + 1, y: y, role: .text, clip: inner)
         y += 1
+        if !walk.traversal.isEmpty {
+            let range = "\(NumberFormat.value(Double(walk.traversalLow))) ... \(NumberFormat.value(Double(walk.traversalHigh)))"
+            canvas.write("traversal: unit \(walk.unit + 1) = \(range), the rest of h_A held", x: inner.x + 1, y: y, role: .dim, clip: inner)
+            for (index, pixels) in walk.traversal.enumerated() {
+                image(pixels, x: inner.x + 1 + index * (width + 1), y: y + 1)
+            }
+            y += height + 2
+            guard inner.maxY - y >= height + 1 else { return }
+        }
         // the changed decoding at full size when there is room for it
         let big = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: 1)
         let fits = inner.maxY - y >= big.height + 1 && inner.width >= 3 * big.width + 20
@@ -63,5 +77,22 @@ public struct LatentWalkPanel: Panel {
         BarsWidget.draw(
             values: walk.code.map { Double(max(0, $0)) }, in: bars.splitTop(1).1, role: .heatHigh, glyphs: state.glyphMode,
             highlight: walk.unit, on: &canvas)
+    }
+
+    /// A row of samples g(z), z ~ N(0, I), below the interpolation strip.
+    private func drawPrior(_ walk: LatentWalk, _ state: AppState, y: Int, in inner: Rect, on canvas: inout TextCanvas) {
+        guard !walk.prior.isEmpty, let snapshot = state.selected else {
+            canvas.write("no prior to sample: P needs a VAE (stochastic code)", x: inner.x + 1, y: y, role: .dim, clip: inner)
+            return
+        }
+        canvas.write("prior samples g(z), z ~ N(0, I); P: new draw, arrows: the unit again", x: inner.x + 1, y: y, role: .text, clip: inner)
+        let rows = snapshot.imageRows, columns = snapshot.imageColumns
+        let scale = Self.fit(width: inner.width).scale
+        let width = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale).width
+        for (index, pixels) in walk.prior.enumerated() {
+            GreyImageWidget.draw(
+                pixels: pixels, rows: rows, columns: columns, scale: scale, x: inner.x + 1 + index * (width + 1), y: y + 1,
+                clip: inner, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+        }
     }
 }

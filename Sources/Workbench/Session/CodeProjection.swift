@@ -5,15 +5,45 @@
 // multiply-adds per iteration, so it runs on the training queue without LAPACK.
 import AutoencoderKit
 
+/// The plane the scatter shows, in code space: a code h projects to the point
+/// (x, y) = ((h - mean)·first, (h - mean)·second), and a point maps back to mean + x·first +
+/// y·second (for a 2-unit code: the code itself, mean 0 and the unit axes).
+struct CodePlane: Equatable {
+    var mean: [Double]
+    var first: [Double]
+    var second: [Double]
+
+    /// The 2-D point of `code`.
+    func point(_ code: [Float]) -> SeriesPoint {
+        var x = 0.0, y = 0.0
+        for j in mean.indices where j < code.count {
+            let c = Double(code[j]) - mean[j]
+            x += c * first[j]
+            y += c * second[j]
+        }
+        return SeriesPoint(x: x, y: y)
+    }
+
+    /// The code at `point`: mean + x·first + y·second.
+    func code(at point: SeriesPoint) -> [Float] {
+        mean.indices.map { Float(mean[$0] + point.x * first[$0] + point.y * second[$0]) }
+    }
+}
+
 enum CodeProjection {
     /// The scatter of `codes` (N × H) with their labels.
     static func scatter(_ codes: [[Float]], labels: [UInt8]?) -> CodeScatter? {
+        guard let plane = plane(codes) else { return nil }
+        let two = plane.mean.count == 2
+        return CodeScatter(
+            xName: two ? "h1" : "PC1", yName: two ? "h2" : "PC2", points: codes.map(plane.point), labels: labels)
+    }
+
+    /// The plane of the first two principal components of `codes` (N × H, H ≥ 2); for H = 2
+    /// the code's own axes.
+    static func plane(_ codes: [[Float]]) -> CodePlane? {
         guard let h = codes.first?.count, h >= 2 else { return nil }
-        if h == 2 {
-            return CodeScatter(
-                xName: "h1", yName: "h2", points: codes.map { SeriesPoint(x: Double($0[0]), y: Double($0[1])) },
-                labels: labels)
-        }
+        if h == 2 { return CodePlane(mean: [0, 0], first: [1, 0], second: [0, 1]) }
         let n = Double(codes.count)
         var mean = [Double](repeating: 0, count: h)
         for code in codes { for j in 0..<h { mean[j] += Double(code[j]) / n } }
@@ -29,16 +59,17 @@ enum CodeProjection {
         let value = rayleigh(covariance, first, size: h)
         for i in 0..<h { for j in 0..<h { covariance[i * h + j] -= value * first[i] * first[j] } }
         let second = leadingEigenvector(covariance, size: h)
-        let points = codes.map { code -> SeriesPoint in
-            var x = 0.0, y = 0.0
-            for j in 0..<h {
-                let c = Double(code[j]) - mean[j]
-                x += c * first[j]
-                y += c * second[j]
-            }
-            return SeriesPoint(x: x, y: y)
-        }
-        return CodeScatter(xName: "PC1", yName: "PC2", points: points, labels: labels)
+        return CodePlane(mean: mean, first: first, second: second)
+    }
+
+    /// The point at `cursor` in the bounding box of `points`.
+    static func point(_ cursor: CodeCursor, in points: [SeriesPoint]) -> SeriesPoint? {
+        let usable = points.filter { $0.x.isFinite && $0.y.isFinite }
+        guard let minX = usable.map(\.x).min(), let maxX = usable.map(\.x).max(),
+            let minY = usable.map(\.y).min(), let maxY = usable.map(\.y).max()
+        else { return nil }
+        let f = cursor.fraction
+        return SeriesPoint(x: minX + f.x * (maxX - minX), y: minY + f.y * (maxY - minY))
     }
 
     /// The unit eigenvector of the largest eigenvalue, by 60 power iterations from a fixed start.

@@ -13,6 +13,8 @@ public struct DisplayRequest: Sendable, Equatable {
     public var walk: WalkRequest?
     /// Reconstruction errors of the validation set (anomalies view).
     public var anomaly: Bool
+    /// The cursor on the code scatter, decoded beside it (code view).
+    public var cursor: CodeCursor?
 
     public init(
         filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil, anomaly: Bool = false
@@ -36,6 +38,8 @@ public struct WalkRequest: Sendable, Equatable {
     /// The code unit to vary, and the amount added to its value in h_A.
     public var unit: Int
     public var offset: Float
+    /// Which draw of prior samples to show (VAE, key `P`); 0 shows none.
+    public var priorDraw = 0
 
     public init(sampleA: Int = 0, sampleB: Int = 1, steps: Int = 8, unit: Int = 0, offset: Float = 0) {
         self.sampleA = sampleA
@@ -43,5 +47,29 @@ public struct WalkRequest: Sendable, Equatable {
         self.steps = steps
         self.unit = unit
         self.offset = offset
+    }
+}
+
+/// A cursor on the code scatter, in whole steps from the centre of the points' bounding box:
+/// `-steps...steps` on each axis spans the box edge to edge.
+public struct CodeCursor: Sendable, Equatable {
+    public var column: Int
+    public var row: Int
+    /// Steps from the centre to an edge of the box.
+    public static let steps = 10
+
+    public init(column: Int = 0, row: Int = 0) {
+        self.column = column
+        self.row = row
+    }
+
+    /// Where the cursor is across the box, 0 at the left (bottom) edge to 1 at the right (top).
+    public var fraction: (x: Double, y: Double) {
+        (Double(column + Self.steps) / Double(2 * Self.steps), Double(row + Self.steps) / Double(2 * Self.steps))
+    }
+
+    /// Moved by (dx, dy) steps, kept inside the box.
+    public func moved(_ dx: Int, _ dy: Int) -> CodeCursor {
+        CodeCursor(column: min(max(column + dx, -Self.steps), Self.steps), row: min(max(row + dy, -Self.steps), Self.steps))
     }
 }

@@ -51,7 +51,7 @@ extension RunController {
             references: references, codeHistogram: visuals.histogram,
             history: self.history.frames, historyInputs: historyIndices.map { Array(set.image($0)) },
             filters: display.filters ? filters() : [],
-            scatter: display.scatter ? scatter() : nil,
+            scatter: display.scatter ? scatter(cursor: display.cursor) : nil,
             walk: display.walk.flatMap(walk))
         snapshot.anomaly = display.anomaly ? anomaly() : nil
         snapshot.noteIsError = noteIsError

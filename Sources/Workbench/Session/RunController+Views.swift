@@ -30,18 +30,33 @@ extension RunController {
         return result
     }
 
-    /// The validation codes in two dimensions, labelled.
-    func scatter() -> CodeScatter? {
-        if let cache = scatterCache, cache.step == trainer.step { return cache.value }
+    /// The validation codes in two dimensions, labelled; with `cursor`, the decoding of the
+    /// code the cursor's point maps back to (mean + basis·point).
+    func scatter(cursor: CodeCursor? = nil) -> CodeScatter? {
+        let (value, plane) = scatterAndPlane()
+        guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else { return value }
+        value.cursor = point
+        value.cursorImage = trainer.decode(codes: [plane.code(at: point)]).first.map(RunPictures.bytes)
+        return value
+    }
+
+    /// The scatter and its plane, computed once per step.
+    private func scatterAndPlane() -> (CodeScatter?, CodePlane?) {
+        if let cache = scatterCache, cache.step == trainer.step { return (cache.value, cache.plane) }
         let set = dataset.validation
         let indices = Array(0..<min(set.count, Self.scatterSamples))
         let codes = trainer.probe(set, indices: indices).codes
         let value = CodeProjection.scatter(codes, labels: set.labels.map { labels in indices.map { labels[$0] } })
-        scatterCache = (trainer.step, value)
-        return value
+        let plane = CodeProjection.plane(codes)
+        scatterCache = (trainer.step, value, plane)
+        return (value, plane)
     }
 
-    /// Decodings between two samples' codes, and of the first with one unit changed.
+    /// Validation codes whose range a traversal sweeps.
+    static let traversalSamples = 200
+
+    /// Decodings between two samples' codes, of the first with one unit changed, and of the
+    /// first as that unit sweeps its range over the validation codes (a traversal).
     func walk(_ request: WalkRequest) -> LatentWalk? {
         if let cache = walkCache, cache.step == trainer.step, cache.request == request { return cache.value }
         let set = dataset.validation
@@ -59,13 +74,35 @@ extension RunController {
         var changed = codes[0]
         changed[unit] += request.offset
         line.append(changed)
-        let decoded = trainer.decode(codes: line).map(RunPictures.bytes)
-        let value = LatentWalk(
+        let range = unitRange(unit)
+        line += (0..<steps).map { step in
+            var code = codes[0]
+            code[unit] = range.low + (range.high - range.low) * Float(step) / Float(steps - 1)
+            return code
+        }
+        let all = trainer.decode(codes: line).map(RunPictures.bytes)
+        let decoded = Array(all.prefix(steps + 1))
+        var value = LatentWalk(
             sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
             interpolation: Array(decoded.prefix(steps)), unit: unit, code: changed,
             varied: decoded.last ?? [], original: codes[0][unit], offset: request.offset)
+        value.traversal = Array(all.dropFirst(steps + 1))
+        (value.traversalLow, value.traversalHigh) = range
+        if request.priorDraw > 0 {
+            value.priorRequested = true
+            value.prior = trainer.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(RunPictures.bytes)
+        }
         walkCache = (trainer.step, request, value)
         return value
+    }
+
+    /// The smallest and largest value of code unit `unit` over the first validation samples.
+    private func unitRange(_ unit: Int) -> (low: Float, high: Float) {
+        let set = dataset.validation
+        let values = trainer.probe(set, indices: Array(0..<min(set.count, Self.traversalSamples))).codes
+            .compactMap { unit < $0.count && $0[unit].isFinite ? $0[unit] : nil }
+        guard let low = values.min(), let high = values.max() else { return (0, 0) }
+        return (low, high)
     }
 
     /// Validation images scored in the anomalies view (all of the digits' 1,000).

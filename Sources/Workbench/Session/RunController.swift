@@ -28,7 +28,7 @@ final class RunController {
     /// Frames of past epochs for scrubbing.
     var history = EpochHistory()
     /// Caches of the costly view data, keyed by the step they were computed at.
-    var scatterCache: (step: Int, value: CodeScatter?)?
+    var scatterCache: (step: Int, value: CodeScatter?, plane: CodePlane?)?
     var filtersCache: (step: Int, value: [FilterSet])?
     var walkCache: (step: Int, request: WalkRequest, value: LatentWalk?)?
     /// The anomaly report, when it was finished and how long it took (see `anomaly()`).

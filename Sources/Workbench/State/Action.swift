@@ -40,6 +40,8 @@ public enum Action: Hashable, Sendable {
     /// Latent walk: the next sample as end A / end B.
     case nextWalkSampleA
     case nextWalkSampleB
+    /// Latent walk: a new draw of samples from the prior (VAE, `P`).
+    case drawPrior
     /// Scrub back / forward through the kept epochs (`{` / `}`).
     case scrubBack
     case scrubForward

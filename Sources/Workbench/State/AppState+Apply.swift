@@ -132,6 +132,10 @@ extension AppState {
         case .nextWalkSampleB:
             options.walk.sampleB += 1
             return Effect(redraw: true)
+        case .drawPrior:
+            guard view == .walk else { return note("P draws from the prior in the latent walk view (z)", []) }
+            options.walk.priorDraw += 1
+            return note("samples from the prior N(0, I), draw \(options.walk.priorDraw)", [])
         case .scrubBack, .scrubForward:
             return scrub(back: action == .scrubBack)
         case .toggleExpand:
@@ -154,8 +158,9 @@ extension AppState {
         return note(target.title, [])
     }
 
-    /// In the latent walk, ↑/↓ choose the code unit and ←/→ change its value; elsewhere ←/→
-    /// page through the validation samples.
+    /// In the latent walk, ↑/↓ choose the code unit and ←/→ change its value; in the code view
+    /// the arrows move the cursor on the scatter; elsewhere ←/→ page through the validation
+    /// samples.
     private mutating func arrow(_ key: Key) -> Effect {
         let units = selected?.probeCodes.first?.count ?? 1
         let page = max(1, selected?.probeInputs.count ?? 16)
@@ -166,9 +171,15 @@ extension AppState {
             let next = options.walk.unit + (key == .up ? -1 : 1)
             options.walk.unit = ((next % units) + units) % units
             options.walk.offset = 0
+            options.walk.priorDraw = 0
             return Effect(redraw: true)
         case (.walk, .left), (.walk, .right):
             options.walk.offset += key == .right ? ViewOptions.walkStep : -ViewOptions.walkStep
+            options.walk.priorDraw = 0
+            return Effect(redraw: true)
+        case (.codes, _):
+            let move: (Int, Int) = key == .left ? (-1, 0) : key == .right ? (1, 0) : key == .up ? (0, 1) : (0, -1)
+            options.cursor = options.cursor.moved(move.0, move.1)
             return Effect(redraw: true)
         case (_, .left), (_, .right):
             options.probeStart = max(0, options.probeStart + (key == .right ? page : -page))

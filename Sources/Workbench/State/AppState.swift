@@ -106,9 +106,11 @@ public struct AppState: Equatable, Sendable {
 
     /// What the visible view needs from the session.
     public var displayRequest: DisplayRequest {
-        DisplayRequest(
+        var request = DisplayRequest(
             filters: view == .filters, scatter: view == .codes, probeStart: options.probeStart,
             walk: view == .walk ? walkRequest : nil, anomaly: view == .anomaly)
+        request.cursor = view == .codes ? options.cursor : nil
+        return request
     }
 
     /// The walk request with as many steps as the screen shows.

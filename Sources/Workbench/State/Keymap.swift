@@ -57,7 +57,9 @@ public struct Keymap: Sendable {
             bind("< / >", "loss: zoom out / in", [.character("<"): .zoomOut, .character(">"): .zoomIn]),
             bind("left/right", "samples (walk: value)", [.left: .arrow(.left), .right: .arrow(.right)]),
             bind("up/down", "walk: code unit", [.up: .arrow(.up), .down: .arrow(.down)]),
-            bind("a / b", "walk: next sample A / B", [.character("a"): .nextWalkSampleA, .character("b"): .nextWalkSampleB]),
+            bind("a / b / P", "walk: sample A/B, prior", [
+                .character("a"): .nextWalkSampleA, .character("b"): .nextWalkSampleB, .character("P"): .drawPrior,
+            ]),
             bind("+ / -", "learning rate x\(factor) / x\(1 / Action.scaleFactor)",
                 [.character("+"): .learningRateUp, .character("="): .learningRateUp, .character("-"): .learningRateDown]),
             bind("] / [", "regularization x\(factor)/x\(1 / Action.scaleFactor)",

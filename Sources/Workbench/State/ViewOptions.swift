@@ -17,6 +17,8 @@ public struct ViewOptions: Equatable, Sendable {
     public var expanded = false
     /// The latent walk's samples, unit and offset.
     public var walk = WalkRequest()
+    /// The cursor on the code scatter (arrows in the code view).
+    public var cursor = CodeCursor()
 
     public init() {}
 
