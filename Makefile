@@ -9,13 +9,9 @@ ARGS ?=
 
 .PHONY: run test test-tsan test-deps bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
 
-deps:
-	@missing=""; \
-	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev pkg-config"; \
-	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
-	[ -f /usr/include/ncurses.h ] || [ -f /usr/include/ncursesw/ncurses.h ] || missing="$$missing libncurses-dev"; \
-	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
-	if [ -n "$$missing" ]; then \
+# The apt step of deps and test-deps: installs the packages in $$missing as root, otherwise
+# prints the exact command and fails.
+APT_INSTALL_MISSING = if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
 	    echo "make: installing$$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
@@ -23,6 +19,14 @@ deps:
 	    echo "make: missing system packages; run:  sudo apt-get install -y$$missing"; exit 1; \
 	  fi; \
 	fi
+
+deps:
+	@missing=""; \
+	pkg-config --exists openblas 2>/dev/null || missing="$$missing libopenblas-dev pkg-config"; \
+	[ -f /usr/include/zlib.h ] || missing="$$missing zlib1g-dev"; \
+	[ -f /usr/include/ncurses.h ] || [ -f /usr/include/ncursesw/ncurses.h ] || missing="$$missing libncurses-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	$(APT_INSTALL_MISSING)
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "make: swift not found; install Swift 6 from swift.org"; exit 1; }
 	@# the checkpoint tests cross-check with Python's safetensors reader (skipped when absent)
 	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
@@ -39,14 +43,7 @@ test-deps:
 	  [ -x /usr/sbin/slurmctld ] && [ -x /usr/sbin/slurmd ] || missing="$$missing slurm-wlm"; \
 	  [ -x /usr/sbin/munged ] || missing="$$missing munge"; \
 	fi; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "make: installing$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	  else \
-	    echo "make: missing system packages; run:  sudo apt-get install -y$$missing"; exit 1; \
-	  fi; \
-	fi
+	$(APT_INSTALL_MISSING)
 	@# the TensorBoard test reads aelab's event files with tensorboard's own reader (skipped when absent)
 	@if command -v python3 >/dev/null 2>&1 && [ "$$(id -u)" = "0" ]; then \
 	  python3 -c 'import tensorboard' 2>/dev/null || pip install -q tensorboard || \
