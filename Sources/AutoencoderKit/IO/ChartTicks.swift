@@ -6,18 +6,18 @@
     import Darwin
 #endif
 
-/// Tick positions covering a data range, and their labels.
-struct ChartTicks {
+/// Tick positions covering a data range, and their labels (the workbench's x axis uses `step`).
+package struct ChartTicks {
     /// The axis range after widening to whole steps.
     let low: Double
     let high: Double
     /// Distance between ticks.
-    let step: Double
+    package let step: Double
     /// Tick values from low to high.
     let values: [Double]
 
     /// Ticks covering [low, high] with about `target` intervals.
-    init(low dataLow: Double, high dataHigh: Double, target: Int) {
+    package init(low dataLow: Double, high dataHigh: Double, target: Int) {
         var a = dataLow
         var b = dataHigh
         if a == b {

@@ -1,6 +1,7 @@
 // AxisTicks: the x axis's tick labels, at values a person would pick: whole epochs in steps of
 // 1, 2 or 5 × 10^k once the range spans two epochs, tenths before that; placed at their columns
 // with at least a space between labels.
+import AutoencoderKit
 import Foundation
 
 /// A tick label and the column it starts at.
@@ -12,10 +13,7 @@ struct AxisTick: Equatable {
 enum AxisTicks {
     /// The step between ticks: 1, 2 or 5 × 10^k, at least 1 when `wholeFrom` ≤ the span.
     static func step(span: Double, most: Int, wholeFrom: Double = 2) -> Double {
-        let raw = max(span, 1e-9) / Double(max(1, most))
-        let magnitude = pow(10, (log10(raw)).rounded(.down))
-        let fraction = raw / magnitude
-        let nice = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude
+        let nice = ChartTicks(low: 0, high: max(span, 1e-9), target: most).step
         return span >= wholeFrom ? max(1, nice.rounded()) : nice
     }
 
