@@ -6,6 +6,13 @@
 SWIFT ?= swift
 APT_PACKAGES := libopenblas-dev pkg-config zlib1g-dev libncurses-dev tmux
 ARGS ?=
+# The CPU the engine is compiled for: skylake-avx512, haswell or empty (generic x86-64), from this
+# machine's CPU flags (scripts/target-cpu.sh); `make release AELAB_CPU=` builds a generic binary
+# for other machines. The binary refuses to start, with a sentence, on a CPU lacking it.
+AELAB_CPU ?= $(shell scripts/target-cpu.sh)
+CPU_DEFINE_skylake-avx512 := -Xcc -DAELAB_TARGET_AVX512
+CPU_DEFINE_haswell := -Xcc -DAELAB_TARGET_AVX2
+SWIFT_CPU_FLAGS := $(if $(AELAB_CPU),-Xswiftc -target-cpu -Xswiftc $(AELAB_CPU) $(CPU_DEFINE_$(AELAB_CPU)))
 
 .PHONY: run test test-tsan test-deps bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
 
@@ -51,7 +58,7 @@ test-deps:
 	fi
 
 release: deps
-	$(SWIFT) build -c release --product aelab
+	$(SWIFT) build -c release $(SWIFT_CPU_FLAGS) --product aelab
 
 run: release
 	.build/release/aelab $(ARGS)
@@ -61,8 +68,8 @@ run: release
 # under ThreadSanitizer (test-tsan). Tests run optimized: the engine's training tests are 10x
 # faster than in a debug build.
 test: deps test-deps fuzz-smoke
-	$(SWIFT) build -c release -Xswiftc -enable-testing --product aelab
-	$(SWIFT) test -c release -Xswiftc -enable-testing
+	$(SWIFT) build -c release $(SWIFT_CPU_FLAGS) -Xswiftc -enable-testing --product aelab
+	$(SWIFT) test -c release $(SWIFT_CPU_FLAGS) -Xswiftc -enable-testing
 	@$(MAKE) --no-print-directory test-tsan
 
 # Data races between the UI thread and the training queue: the suites that train on the
@@ -117,7 +124,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_BUILD := .build-fuzz
 FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -swift-version 5 \
-	-package-name aelab -use-ld=lld -I Sources/CBLAS -I Sources/CZlib -I $(FUZZ_BUILD)/modules
+	-package-name aelab -use-ld=lld -I Sources/CBLAS -I Sources/CZlib \
+	-I Sources/CVectorMath/include -I $(FUZZ_BUILD)/modules
 KIT_SOURCES := $(shell find Sources/AutoencoderKit -name '*.swift')
 WORKBENCH_SOURCES := $(shell find Sources/Workbench -name '*.swift')
 

@@ -24,8 +24,10 @@ let package = Package(
             name: "CNcurses", path: "Sources/CNcurses",
             providers: [.apt(["libncurses-dev"])]),
         .target(name: "CTermGuard", path: "Sources/CTermGuard"),
+        .target(name: "CCPUTarget", path: "Sources/CCPUTarget"),
+        .target(name: "CVectorMath", path: "Sources/CVectorMath"),
         .target(
-            name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib"],
+            name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath"],
             path: "Sources/AutoencoderKit"),
         .target(name: "Workbench", dependencies: ["AutoencoderKit"], path: "Sources/Workbench"),
         .target(
@@ -34,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "aelab",
             dependencies: [
-                "AutoencoderKit", "Workbench", "CursesTerminal", "CTermGuard",
+                "AutoencoderKit", "Workbench", "CursesTerminal", "CTermGuard", "CCPUTarget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/aelab"),

@@ -1,6 +1,7 @@
 // BenchCommand: `aelab bench` (make bench), prints throughput figures; never a test.
 import ArgumentParser
 import AutoencoderKit
+import CCPUTarget
 import Foundation
 
 struct BenchCommand: ParsableCommand {
@@ -23,7 +24,8 @@ struct BenchCommand: ParsableCommand {
             dataset = try DataSource.digits.load(seed: 1)
         }
         print(BLASCoreSelection.kernelExplanation)
-        print("BLAS threads: \(BLAS.threadCount)")
+        print("engine compiled for: \(String(cString: cputarget_name())) (AELAB_CPU at build time)")
+        print("threads: \(BLAS.threadCount) (aelab splits each layer over them; OpenBLAS runs each part on one)")
         let peak = Benchmark.peakGflops()
         print("peak: sgemm 2048x2048x2048 at \(fmt(peak, 1)) GFLOP/s")
         print("data: \(dataset.name), \(dataset.train.count) training images")

@@ -1,6 +1,7 @@
-// OptimizerKernelTests: the eight-lane kernels that run every step give exactly what the plain
-// per-element loops give: the Adam update bit for bit, and the finiteness check for every
-// position of a NaN or an infinity, in the vector part and in the tail.
+// OptimizerKernelTests: the vector kernels that run every step give exactly what the plain
+// per-element loops give: the Adam update bit for bit (with AdamW's shrink and the copy of the
+// old parameters it keeps), and the finiteness checks for every position of a NaN or an
+// infinity, in the vector part and in the tail.
 import Foundation
 import Testing
 
@@ -8,6 +9,37 @@ import Testing
 
 @Suite("Optimizer kernels")
 struct OptimizerKernelTests {
+    @Test("the one-pass Adam step keeps the old parameters, shrinks, and reports a non-finite result anywhere",
+          arguments: [Float.nan, .infinity])
+    func adamKeepsPreviousAndReportsNonFinite(bad: Float) {
+        let n = 37
+        let step = AdamStep(
+            beta1: 0.9, oneMinusBeta1: 0.1, beta2: 0.999, oneMinusBeta2: 0.001, secondCorrection: 1000,
+            stepSize: 0.01, epsilon: 1e-8)
+        for position in [0, 5, 15, 16, 31, 32, 36] {
+            let w = Buffer<Float>(count: n), g = Buffer<Float>(count: n), m = Buffer<Float>(count: n)
+            let v = Buffer<Float>(count: n), previous = Buffer<Float>(count: n)
+            for i in 0..<n { w[i] = Float(i) - 10; g[i] = Float(i % 5) - 2 }
+            let original = (0..<n).map { w[$0] }
+            #expect(step.apply(0..<n, w: w.pointer, g: g.pointer, m: m.pointer, v: v.pointer, previous: previous.pointer, shrink: 0.5))
+            #expect((0..<n).map { previous[$0] } == original)
+            for i in 0..<n {
+                let mi: Float = 0.1 * g[i], vi: Float = 0.001 * g[i] * g[i]
+                let expected = original[i] * 0.5 - 0.01 * mi / ((vi * 1000).squareRoot() + 1e-8)
+                #expect(w[i].bitPattern == expected.bitPattern, "lane \(i)")
+            }
+            g[position] = bad
+            #expect(!step.apply(0..<n, w: w.pointer, g: g.pointer, m: m.pointer, v: v.pointer), "\(bad) at \(position)")
+        }
+    }
+
+    @Test("AdamW's decay segments cover every parameter once, shrinking only the weights")
+    func adamwSegmentsCoverTheRange() {
+        let segments = Optimizer.segments(count: 20, decayed: [12..<16, 2..<10], shrink: 0.5)
+        #expect(segments.map(\.0) == [0..<2, 2..<10, 10..<12, 12..<16, 16..<20])
+        #expect(segments.map(\.1) == [1, 0.5, 1, 0.5, 1])
+    }
+
     @Test("the eight-lane Adam update equals the per-element formula bit for bit")
     func adamMatchesScalar() {
         var random = RandomGenerator(seed: 3)

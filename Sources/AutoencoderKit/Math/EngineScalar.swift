@@ -17,10 +17,12 @@ import Darwin
 /// A floating-point type with matrix products and elementwise kernels.
 public protocol EngineScalar: BinaryFloatingPoint, Sendable
 where Self.RawSignificand: FixedWidthInteger {
-    /// C[M×N] = alpha · op(A) · op(B) + beta · C, row-major.
+    /// C[M×N] = alpha · op(A) · op(B) + beta · C, row-major, with leading dimensions (the
+    /// distance between rows as stored), so a product can work on a block of rows or columns.
     static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
-        a: UnsafePointer<Self>, b: UnsafePointer<Self>, beta: Self, c: UnsafeMutablePointer<Self>)
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int, beta: Self,
+        c: UnsafeMutablePointer<Self>, ldc: Int)
     /// y = e^x (y may alias x).
     static func vExp(_ x: UnsafePointer<Self>, _ y: UnsafeMutablePointer<Self>, count: Int)
     /// y = log x for positive x (y may alias x).
@@ -36,15 +38,29 @@ where Self.RawSignificand: FixedWidthInteger {
     static func log(_ x: Self) -> Self
 }
 
+extension EngineScalar {
+    /// C[M×N] = alpha · op(A) · op(B) + beta · C on dense row-major matrices.
+    @inline(__always)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Self,
+        a: UnsafePointer<Self>, b: UnsafePointer<Self>, beta: Self, c: UnsafeMutablePointer<Self>
+    ) {
+        gemm(
+            transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+            a: a, lda: transposeA ? m : k, b: b, ldb: transposeB ? k : n, beta: beta, c: c, ldc: n)
+    }
+}
+
 extension Float: EngineScalar {
     @inline(__always)
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Float,
-        a: UnsafePointer<Float>, b: UnsafePointer<Float>, beta: Float, c: UnsafeMutablePointer<Float>
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int, beta: Float,
+        c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         BLAS.gemm(
             transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha, a: a,
-            b: b, beta: beta, c: c)
+            lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
     }
     public static func vExp(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
         FastMath.exp(x, y, count: count)
@@ -68,13 +84,14 @@ extension Float: EngineScalar {
 extension Double: EngineScalar {
     public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int, alpha: Double,
-        a: UnsafePointer<Double>, b: UnsafePointer<Double>, beta: Double,
-        c: UnsafeMutablePointer<Double>
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int, beta: Double,
+        c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
+        guard m > 0, n > 0 else { return }
         cblas_dgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), Int32(k), alpha, a,
-            Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c, Int32(n))
+            Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
     public static func vExp(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
         for i in 0..<count { y[i] = Double.exp(x[i]) }

@@ -10,6 +10,10 @@
 //   z = μ + σ ⊙ ε,  σ = exp(½ log σ²),  ε ~ N(0, I) given by the caller (z = μ without noise).
 // Backward: dμ = dz, d log σ² = dz ⊙ ε ⊙ σ / 2; the code hook then sees (s, ds) so the KL
 // term adds its gradient there.
+//
+// Threads: each layer runs in parts on the engine's WorkTeam (forward and dx by batch rows,
+// dW by weight rows, db by outputs), one join per layer; the code layer's hooks (k-sparse
+// selection, sampling, penalties) run whole on the caller. Batches under 32 rows run on one thread.
 
 /// A dense autoencoder with its parameters, gradients and per-batch workspace.
 public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
@@ -83,6 +87,14 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         noiseCopy = Buffer<T>(count: batch * h)
         statisticsGradient = Buffer<T>(count: batch * 2 * h)
     }
+
+    /// The team that runs this model's layers in parts (the engine's shared one unless set).
+    public var team: WorkTeam? = nil
+    private var currentTeam: WorkTeam { team ?? WorkTeam.shared }
+
+    /// How many parts a batch of `batch` rows is split into: one below 32 rows (not worth a
+    /// thread's hand-over), else the team's size.
+    func parts(batch: Int) -> Int { batch >= 32 ? currentTeam.size : 1 }
 
     /// Index of the code layer (the encoder's last layer) in the stack.
     public var codeLayerIndex: Int { architecture.depth - 1 }
@@ -158,12 +170,20 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         let layer = layout.layers[index]
         let p = UnsafePointer(parameters.pointer)
         let out = activations[index].pointer
-        if index == layout.layers.count - 1 {
-            layer.forwardLinear(input: input, output: logits.pointer, batch: batch, parameters: p)
-            out.update(from: logits.pointer, count: batch * layer.outputSize)
-            layer.activation.forward(out, count: batch * layer.outputSize)
-        } else {
-            layer.forward(input: input, output: out, batch: batch, parameters: p)
+        let isOutput = index == layout.layers.count - 1
+        let logits = self.logits.pointer
+        currentTeam.run(parts: parts(batch: batch)) { part in
+            let rows = part.share(of: batch, alignment: 16)
+            guard !rows.isEmpty else { return }
+            let x = input + rows.lowerBound * layer.inputSize
+            let offset = rows.lowerBound * layer.outputSize, count = rows.count * layer.outputSize
+            if isOutput {
+                layer.forwardLinear(input: x, output: logits + offset, batch: rows.count, parameters: p)
+                (out + offset).update(from: logits + offset, count: count)
+                layer.activation.forward(out + offset, count: count)
+            } else {
+                layer.forward(input: x, output: out + offset, batch: rows.count, parameters: p)
+            }
         }
         return out
     }
@@ -188,7 +208,13 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
     }
 
     /// Sets every gradient to zero (call once per step, before `backward`).
-    public func zeroGradients() { gradients.zero() }
+    public func zeroGradients() {
+        let g = gradients.pointer, count = gradients.count
+        currentTeam.run(parts: count >= 65_536 ? currentTeam.size : 1) { part in
+            let range = part.share(of: count, alignment: 16)
+            (g + range.lowerBound).update(repeating: 0, count: range.count)
+        }
+    }
 
     /// Back-propagates from the output layer's pre-activation gradient, accumulating into
     /// `gradients`.
@@ -203,6 +229,7 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
     ) {
         let p = UnsafePointer(parameters.pointer)
         let g = gradients.pointer
+        let team = currentTeam, parts = parts(batch: batch)
         var dz = UnsafePointer(outputGradient)
         var useA = true
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
@@ -210,19 +237,38 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
             var input = index == 0 ? x : UnsafePointer(activations[index - 1].pointer)
             if index == codeLayerIndex + 1 && architecture.stochasticCode { input = UnsafePointer(sampledCode.pointer) }
             let dx: UnsafeMutablePointer<T>? = index == 0 ? nil : (useA ? scratchA.pointer : scratchB.pointer)
-            layer.backward(
-                input: input, preactivationGradient: dz, inputGradient: dx, batch: batch,
-                parameters: p, gradients: g)
-            guard var dx else { break }
-            let below = layout.layers[index - 1]
-            if index - 1 == codeLayerIndex && architecture.stochasticCode {
-                dx = reparameterizationBackward(dz: UnsafePointer(dx), batch: batch)
+            let below = index == 0 ? nil : layout.layers[index - 1]
+            // below the code layer's output the hooks need the whole batch first: f' waits for them
+            let derivativeInParts = index - 1 != codeLayerIndex
+            let belowOutput: UnsafeMutablePointer<T>? = index == 0 ? nil : activations[index - 1].pointer
+            let layerInput = input, layerGradient = dz
+            team.run(parts: parts) { part in
+                layer.accumulateWeightGradient(
+                    rows: part.share(of: layer.storedWeightRows, alignment: 16), input: layerInput,
+                    preactivationGradient: layerGradient, batch: batch, gradients: g)
+                layer.accumulateBiasGradient(
+                    outputs: part.share(of: layer.outputSize, alignment: 16), preactivationGradient: layerGradient,
+                    batch: batch, gradients: g)
+                guard let dx, let below, let belowOutput else { return }
+                let rows = part.share(of: batch, alignment: 16)
+                layer.inputGradient(rows: rows, preactivationGradient: layerGradient, inputGradient: dx, parameters: p)
+                if derivativeInParts {
+                    let offset = rows.lowerBound * below.outputSize
+                    below.activation.backward(
+                        output: belowOutput + offset, gradient: dx + offset, count: rows.count * below.outputSize)
+                }
             }
-            if index - 1 == codeLayerIndex, let codeGradient {
-                codeGradient(UnsafePointer(activations[index - 1].pointer), dx)
+            guard var dx, let below else { break }
+            if !derivativeInParts {
+                if architecture.stochasticCode {
+                    dx = reparameterizationBackward(dz: UnsafePointer(dx), batch: batch)
+                }
+                if let codeGradient {
+                    codeGradient(UnsafePointer(activations[index - 1].pointer), dx)
+                }
+                below.activation.backward(
+                    output: activations[index - 1].pointer, gradient: dx, count: batch * below.outputSize)
             }
-            below.activation.backward(
-                output: activations[index - 1].pointer, gradient: dx, count: batch * below.outputSize)
             dz = UnsafePointer(dx)
             useA.toggle()
         }

@@ -31,11 +31,26 @@ public final class Optimizer: @unchecked Sendable {
     /// Restores the step count from a checkpoint.
     public func restore(step: Int) { self.step = step }
 
+    /// What one update found.
+    public struct Outcome: Sendable {
+        /// The gradient's global L2 norm before clipping (NaN when clipping is off).
+        public var gradientNorm: Float
+        /// True when every parameter after the update is finite.
+        public var finite: Bool
+    }
+
     /// Clips, decays and applies one update.
     /// - Returns: the gradient's global L2 norm before clipping (NaN when clipping is off).
     @discardableResult
     public func update(parameters: FloatBuffer, gradients: FloatBuffer) -> Float {
+        update(parameters: parameters, gradients: gradients, previous: nil).gradientNorm
+    }
+
+    /// Clips, decays and applies one update; with `previous`, the parameters before the update
+    /// go there (Adam keeps them in the same pass as the update, the others copy first).
+    public func update(parameters: FloatBuffer, gradients: FloatBuffer, previous: FloatBuffer?) -> Outcome {
         precondition(parameters.count == gradients.count && gradients.count == firstMoment.count)
+        precondition(previous.map { $0.count == parameters.count } ?? true)
         let n = parameters.count
         let w = parameters.pointer
         let g = gradients.pointer
@@ -53,6 +68,7 @@ public final class Optimizer: @unchecked Sendable {
         let lr = settings.learningRate
         switch settings.kind {
         case .sgd:
+            previous?.copy(from: parameters)
             let mu = settings.momentum
             let v = firstMoment.pointer
             if mu == 0 {
@@ -68,32 +84,56 @@ public final class Optimizer: @unchecked Sendable {
                     w[i] -= lr * v[i]
                 }
             }
+            return Outcome(gradientNorm: norm, finite: parameters.allFinite())
         case .adam, .adamw:
             let b1 = settings.beta1, b2 = settings.beta2, eps = settings.epsilon
             let t = Float(step)
             let c1 = 1 / (1 - Optimizer.power(b1, t))
             let c2 = 1 / (1 - Optimizer.power(b2, t))
             let m = firstMoment.pointer, v = secondMoment.pointer
-            if settings.kind == .adamw && decay > 0 {
-                let shrink = 1 - lr * decay
-                for range in decayRanges { for i in range { w[i] *= shrink } }
-            }
+            let shrink: Float = settings.kind == .adamw && decay > 0 ? 1 - lr * decay : 1
             let kernel = AdamStep(
                 beta1: b1, oneMinusBeta1: 1 - b1, beta2: b2, oneMinusBeta2: 1 - b2, secondCorrection: c2,
                 stepSize: lr * c1, epsilon: eps)
+            let segments = shrink == 1 ? [(0..<n, Float(1))] : Optimizer.segments(count: n, decayed: decayRanges, shrink: shrink)
+            let old = previous?.pointer
             // elementwise, so splitting the range across cores changes no result
-            Optimizer.inParallel(count: n) { range in kernel.apply(range, w: w, g: g, m: m, v: v) }
+            let finite = Optimizer.inParallel(count: n) { part in
+                var finite = true
+                for (range, factor) in segments {
+                    let piece = range.clamped(to: part)
+                    if piece.isEmpty { continue }
+                    finite = kernel.apply(piece, w: w, g: g, m: m, v: v, previous: old, shrink: factor) && finite
+                }
+                return finite
+            }
+            return Outcome(gradientNorm: norm, finite: finite)
         }
-        return norm
     }
 
-    /// Runs `body` over `0..<count` in two halves on two threads when the work is large.
-    static func inParallel(count: Int, _ body: (Range<Int>) -> Void) {
-        guard count >= 65_536 else { return body(0..<count) }
-        let half = (count / 2) & ~15
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            body(part == 0 ? 0..<half : half..<count)
+    /// 0..<count cut into ranges, each with its decay factor: `shrink` inside `decayed`, 1 elsewhere.
+    static func segments(count: Int, decayed: [Range<Int>], shrink: Float) -> [(Range<Int>, Float)] {
+        var result: [(Range<Int>, Float)] = []
+        var position = 0
+        for range in decayed.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if range.lowerBound > position { result.append((position..<range.lowerBound, 1)) }
+            result.append((range, shrink))
+            position = range.upperBound
         }
+        if position < count { result.append((position..<count, 1)) }
+        return result
+    }
+
+    /// Runs `body` over `0..<count` in parts on the engine's team when the work is large.
+    /// - Returns: true when `body` returned true for every part.
+    static func inParallel(count: Int, _ body: (Range<Int>) -> Bool) -> Bool {
+        let team = WorkTeam.shared
+        guard count >= 65_536, team.size > 1 else { return body(0..<count) }
+        var results = [Bool](repeating: true, count: team.size)
+        results.withUnsafeMutableBufferPointer { results in
+            team.run { part in results[part.index] = body(part.share(of: count, alignment: 16)) }
+        }
+        return !results.contains(false)
     }
 
     static func norm(_ g: UnsafePointer<Float>, count: Int) -> Float {

@@ -3,7 +3,8 @@
 //
 // J = L(target, g(f(input)))/px + Σ penalties Ω(h)   (see Regularization for their scaling)
 // input is x̃ (corrupted) for a denoising run and x otherwise; target is always the clean x.
-// Shapes: B = batch, D = pixels.
+// Shapes: B = batch, D = pixels. The loss runs in parts by batch rows on the model's team; the
+// parts' sums are added in part order.
 
 /// The values of one batch's objective, term by term.
 public struct ObjectiveTerms: Sendable, Equatable {
@@ -45,12 +46,25 @@ public final class BackpropObjective<T: EngineScalar>: @unchecked Sendable {
         input: UnsafePointer<T>, target: UnsafePointer<T>, batch: Int, noise: UnsafePointer<T>? = nil,
         gradients: Bool
     ) -> ObjectiveTerms {
-        let count = batch * model.architecture.inputSize
+        let d = model.architecture.inputSize
+        let count = batch * d
         model.forward(input, batch: batch, noise: noise, codeTransform: regularizer.codeTransform)
-        let sum = loss.evaluate(
-            logits: model.outputLogits, output: model.reconstruction, target: target, count: count,
-            outputActivation: model.architecture.outputActivation,
-            gradient: gradients ? outputGradient.pointer : nil, scale: 1 / T(count), scratch: scratch.pointer)
+        let parts = model.parts(batch: batch)
+        var sums = [Double](repeating: 0, count: parts)
+        let z = UnsafePointer(model.outputLogits), a = UnsafePointer(model.reconstruction)
+        let gradient = gradients ? outputGradient.pointer : nil, work = scratch.pointer
+        let activation = model.architecture.outputActivation, loss = self.loss
+        sums.withUnsafeMutableBufferPointer { sums in
+            (model.team ?? WorkTeam.shared).run(parts: parts) { part in
+                let rows = part.share(of: batch, alignment: 16)
+                let offset = rows.lowerBound * d
+                sums[part.index] = loss.evaluate(
+                    logits: z + offset, output: a + offset, target: target + offset, count: rows.count * d,
+                    outputActivation: activation, gradient: gradient.map { $0 + offset }, scale: 1 / T(count),
+                    scratch: work + offset)
+            }
+        }
+        let sum = sums.reduce(0, +)
         if gradients {
             model.zeroGradients()
             model.backward(

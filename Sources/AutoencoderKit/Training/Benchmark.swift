@@ -32,7 +32,9 @@ public enum Benchmark {
         return total
     }
 
-    /// Times `steps` steps' worth of the model's matrix products (no elementwise work).
+    /// Times `steps` steps' worth of the model's matrix products (no elementwise work), split
+    /// over the model's team the way training splits them (forward and dx by batch rows, dW by
+    /// weight rows), one join per layer as in training.
     /// - Returns: seconds.
     public static func timeProducts(_ model: Autoencoder<Float>, batch: Int, steps: Int) -> Double {
         let layers = model.layout.layers
@@ -42,29 +44,30 @@ public enum Benchmark {
         let dx = FloatBuffer(count: batch * widest)
         let g = FloatBuffer(count: model.parameters.count)
         let p = UnsafePointer(model.parameters.pointer)
+        let team = model.team ?? WorkTeam.shared
+        let parts = model.parts(batch: batch)
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<steps {
             for layer in layers {
-                Float.gemm(
-                    transposeA: false, transposeB: !layer.usesTransposedWeight, m: batch,
-                    n: layer.outputSize, k: layer.inputSize, alpha: 1, a: x.pointer,
-                    b: p + layer.weightOffset, beta: 1, c: y.pointer)
+                team.run(parts: parts) { part in
+                    let rows = part.share(of: batch, alignment: 16)
+                    guard !rows.isEmpty else { return }
+                    Float.gemm(
+                        transposeA: false, transposeB: !layer.usesTransposedWeight, m: rows.count,
+                        n: layer.outputSize, k: layer.inputSize, alpha: 1, a: x.pointer + rows.lowerBound * layer.inputSize,
+                        b: p + layer.weightOffset, beta: 1, c: y.pointer + rows.lowerBound * layer.outputSize)
+                }
             }
             for (index, layer) in layers.enumerated().reversed() {
-                if layer.usesTransposedWeight {
-                    Float.gemm(
-                        transposeA: true, transposeB: false, m: layer.inputSize, n: layer.outputSize,
-                        k: batch, alpha: 1, a: x.pointer, b: y.pointer, beta: 1, c: g.pointer + layer.weightOffset)
-                } else {
-                    Float.gemm(
-                        transposeA: true, transposeB: false, m: layer.outputSize, n: layer.inputSize,
-                        k: batch, alpha: 1, a: y.pointer, b: x.pointer, beta: 1, c: g.pointer + layer.weightOffset)
-                }
-                if index > 0 {
-                    Float.gemm(
-                        transposeA: false, transposeB: layer.usesTransposedWeight, m: batch,
-                        n: layer.inputSize, k: layer.outputSize, alpha: 1, a: y.pointer,
-                        b: p + layer.weightOffset, beta: 0, c: dx.pointer)
+                team.run(parts: parts) { part in
+                    layer.accumulateWeightGradient(
+                        rows: part.share(of: layer.storedWeightRows, alignment: 16), input: x.pointer,
+                        preactivationGradient: y.pointer, batch: batch, gradients: g.pointer)
+                    if index > 0 {
+                        layer.inputGradient(
+                            rows: part.share(of: batch, alignment: 16), preactivationGradient: y.pointer,
+                            inputGradient: dx.pointer, parameters: p)
+                    }
                 }
             }
         }
@@ -72,9 +75,12 @@ public enum Benchmark {
     }
 
     /// The BLAS's rate on a large square product (`size`³, best of `repeats` after one warm-up),
-    /// the peak the models' products are measured against.
+    /// the peak the models' products are measured against: the library's own threads, as many
+    /// as the engine's team (put back to one afterwards).
     /// - Returns: GFLOP/s.
     public static func peakGflops(size: Int = 2048, repeats: Int = 3) -> Double {
+        BLAS.setLibraryThreadCount(BLAS.threadCount)
+        defer { BLAS.setLibraryThreadCount(1) }
         let a = FloatBuffer(count: size * size)
         let b = FloatBuffer(count: size * size)
         let c = FloatBuffer(count: size * size)

@@ -162,9 +162,10 @@ public final class Trainer: @unchecked Sendable {
                 step: step + 1, layer: firstNonFiniteLayer(batch: size),
                 detail: "the objective is \(terms.total) (reconstruction \(lossPerPixel))")
         }
-        lastGood.copy(from: model.parameters)
-        let norm = optimizer.update(parameters: model.parameters, gradients: model.gradients)
-        if !model.parameters.allFinite() {
+        // the update keeps the parameters it replaces in lastGood and checks the new ones
+        let outcome = optimizer.update(parameters: model.parameters, gradients: model.gradients, previous: lastGood)
+        let norm = outcome.gradientNorm
+        if !outcome.finite {
             let layer = firstNonFiniteParameterLayer()
             model.parameters.copy(from: lastGood)
             throw TrainingError.diverged(step: step + 1, layer: layer, detail: "a parameter became NaN or Inf")
