@@ -105,14 +105,18 @@ def run_jax(threads, directory):
     return [float(line) for line in out.split()]
 
 
-def run_aelab(binary, threads, directory):
+def run_aelab(binary, threads, directory, keep_coretype):
     env = dict(os.environ, OPENBLAS_NUM_THREADS=str(threads))
+    if not keep_coretype:
+        # a machine-wide OPENBLAS_CORETYPE (this one's says Haswell) would hold OpenBLAS to
+        # older kernels than the CPU has; JAX does not read it, so aelab gets OpenBLAS's own choice
+        env.pop("OPENBLAS_CORETYPE", None)
     out = subprocess.run(
         ["taskset", "-c", cores(threads), binary, "bench", "--data", "fashion" if directory == DEFAULT_DATA else directory, "--threads", str(threads)],
         check=True, capture_output=True, text=True, env=env).stdout
     rates = [float(x) for x in re.findall(r"epoch: [0-9.]+ s, ([0-9]+) samples/s", out)]
     ratios = [float(x) for x in re.findall(r"ratio epoch / products: ([0-9.]+)x", out)]
-    header = [line for line in out.splitlines() if line.startswith(("BLAS", "peak"))]
+    header = [line for line in out.splitlines() if line.startswith(("BLAS", "peak", "threads", "engine"))]
     return rates, ratios, header
 
 
@@ -122,6 +126,8 @@ def main():
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--keep-coretype", action="store_true",
+                        help="run aelab with the environment's OPENBLAS_CORETYPE (dropped by default)")
     parser.add_argument("--jax-worker", type=int)
     args = parser.parse_args()
     if args.jax_worker:
@@ -130,11 +136,14 @@ def main():
     import jax
     print(f"JAX {jax.__version__} (jit, CPU) against aelab bench; {TRAIN} training images, batch {BATCH}, "
           f"Adam 1e-3, BCE; medians of {args.repeats} alternating rounds")
+    if os.environ.get("OPENBLAS_CORETYPE") and not args.keep_coretype:
+        print(f"aelab runs without this environment's OPENBLAS_CORETYPE={os.environ['OPENBLAS_CORETYPE']} "
+              "(OpenBLAS picks the CPU's own kernel; --keep-coretype keeps it)")
     for threads in [int(x) for x in args.threads.split(",")]:
         ours, theirs, ratios = [[] for _ in MODELS], [[] for _ in MODELS], [[] for _ in MODELS]
         header = []
         for _ in range(args.repeats):
-            rates, epoch_ratios, header = run_aelab(args.aelab, threads, args.data)
+            rates, epoch_ratios, header = run_aelab(args.aelab, threads, args.data, args.keep_coretype)
             for i, (rate, ratio) in enumerate(zip(rates, epoch_ratios)):
                 ours[i].append(rate)
                 ratios[i].append(ratio)

@@ -35,6 +35,10 @@ enum BLASCoreSelection {
                 + "aelab restarted itself once with OPENBLAS_CORETYPE=\(chosen) from the CPU flags)"
         }
         if let chosen = environment["OPENBLAS_CORETYPE"] {
+            if kernelForThisCPU() == "SkylakeX", !avx512Kernels.contains(core.lowercased()) {
+                return "BLAS kernel: OpenBLAS \(core) (OPENBLAS_CORETYPE=\(chosen) in the environment; this CPU "
+                    + "has AVX-512, whose kernels run products about twice as fast: unset OPENBLAS_CORETYPE)"
+            }
             return "BLAS kernel: OpenBLAS \(core) (OPENBLAS_CORETYPE=\(chosen) set by the user)"
         }
         if core.lowercased() == "prescott" {
@@ -42,6 +46,9 @@ enum BLASCoreSelection {
         }
         return "BLAS kernel: OpenBLAS \(core) (detected by OpenBLAS)"
     }
+
+    /// OpenBLAS's AVX-512 kernels, as openblas_get_corename spells them.
+    static let avx512Kernels: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
 
     /// The real path of the running binary, from the /proc/self/exe link.
     static func executablePath() -> String? {
