@@ -7,23 +7,17 @@ extension Trainer {
     /// for the first `limit` images of `set` (a VAE decodes its mean code, as in `evaluate`).
     public func imageErrors(_ set: ImageSet, limit: Int? = nil) -> [Double] {
         let n = min(set.count, limit ?? set.count)
-        let b = config.batchSize
         let d = config.architecture.inputSize
         var errors: [Double] = []
         errors.reserveCapacity(n)
-        var start = 0
-        while start < n {
-            let size = min(b, n - start)
-            set.fill(input.pointer, indices: Int32(start)..<Int32(start + size))
-            model.forward(input.pointer, batch: size, codeTransform: regularizer.codeTransform)
-            for row in 0..<size {
+        forwardInBatches(set, count: n) { batch in
+            for row in 0..<batch.count {
                 let total = config.loss.evaluate(
                     logits: model.outputLogits + row * d, output: model.reconstruction + row * d,
                     target: input.pointer + row * d, count: d, outputActivation: config.architecture.outputActivation,
                     gradient: nil, scale: 1, scratch: scratch.pointer)
                 errors.append(total / Double(d))
             }
-            start += size
         }
         return errors
     }

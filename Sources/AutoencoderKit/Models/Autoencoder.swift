@@ -194,15 +194,13 @@ public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
         let h = architecture.codeSize, d = architecture.inputSize
         var images: [[T]] = []
         let z = Buffer<T>(count: capacity * h)
-        var start = 0
-        while start < count {
-            let size = min(capacity, count - start)
+        for batch in InspectionBatches(count: count, batchSize: capacity) {
+            let size = batch.count
             for i in 0..<(size * h) { z[i] = T(random.nextNormal()) }
             decode(UnsafePointer(z.pointer), batch: size)
             for row in 0..<size {
                 images.append(Array(UnsafeBufferPointer(start: reconstruction + row * d, count: d)))
             }
-            start += size
         }
         return images
     }

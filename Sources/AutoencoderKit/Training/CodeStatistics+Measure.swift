@@ -58,15 +58,9 @@ extension Trainer {
     /// - Complexity: one forward pass over min(limit, set.count) images.
     public func codeStatistics(of set: ImageSet, limit: Int = .max) -> CodeStatistics {
         let h = config.architecture.codeSize
-        let count = min(limit, set.count)
         var tally = CodeStatistics.Tally(units: h)
-        var start = 0
-        while start < count {
-            let size = min(config.batchSize, count - start)
-            set.fill(input.pointer, indices: (Int32(start)..<Int32(start + size)))
-            model.forward(input.pointer, batch: size, codeTransform: regularizer.codeTransform)
-            for row in 0..<size { tally.add(UnsafeBufferPointer(start: model.code + row * h, count: h)) }
-            start += size
+        forwardInBatches(set, count: limit) { batch in
+            for row in 0..<batch.count { tally.add(UnsafeBufferPointer(start: model.code + row * h, count: h)) }
         }
         return tally.statistics
     }

@@ -23,10 +23,9 @@ extension Trainer {
         var noiseSource = RandomGenerator(seed: config.seed ^ 0x5EED_C0DE)
         let corruptedBatch = corruption == nil ? nil : FloatBuffer(count: b * d)
         var total = 0.0
-        var start = 0
-        while start < set.count {
-            let size = min(b, set.count - start)
-            set.fill(input.pointer, indices: (Int32(start)..<Int32(start + size)))
+        for batch in InspectionBatches(count: set.count, batchSize: b) {
+            let size = batch.count
+            set.fill(input.pointer, indices: batch.int32)
             var source = UnsafePointer(input.pointer)
             if let corruption, let corruptedBatch {
                 corruption.corrupt(source, into: corruptedBatch.pointer, count: size * d, random: &noiseSource)
@@ -37,7 +36,6 @@ extension Trainer {
                 logits: model.outputLogits, output: model.reconstruction, target: input.pointer,
                 count: size * d, outputActivation: config.architecture.outputActivation,
                 gradient: nil, scale: 1, scratch: scratch.pointer)
-            start += size
         }
         let n = max(set.count, 1)
         return LossSummary(perPixel: total / Double(n * d), perImage: total / Double(n), count: set.count)
@@ -50,17 +48,29 @@ extension Trainer {
         let h = config.architecture.codeSize
         var reconstructions: [[Float]] = []
         var codes: [[Float]] = []
-        var start = 0
-        while start < indices.count {
-            let size = min(config.batchSize, indices.count - start)
-            set.fill(input.pointer, indices: indices[start..<(start + size)].map { Int32($0) })
+        for batch in InspectionBatches(count: indices.count, batchSize: config.batchSize) {
+            let size = batch.count
+            set.fill(input.pointer, indices: indices[batch].map { Int32($0) })
             model.forward(input.pointer, batch: size, codeTransform: regularizer.codeTransform)
             for row in 0..<size {
                 reconstructions.append(Array(UnsafeBufferPointer(start: model.reconstruction + row * d, count: d)))
                 codes.append(Array(UnsafeBufferPointer(start: model.code + row * h, count: h)))
             }
-            start += size
         }
         return (reconstructions, codes)
+    }
+
+    /// Runs the model forward over the first `count` images of `set` (all by default),
+    /// `batchSize` at a time, and calls `body` with each batch's index range while the model
+    /// holds that batch's code and reconstruction; the model's parameters do not change.
+    /// - Parameter codeTransform: apply the regularizer's code transform (k-sparse selection)
+    ///   as in training; false runs the encoder's plain output.
+    func forwardInBatches(_ set: ImageSet, count: Int? = nil, codeTransform: Bool = true, _ body: (Range<Int>) -> Void) {
+        let transform = codeTransform ? regularizer.codeTransform : nil
+        for batch in InspectionBatches(count: min(count ?? set.count, set.count), batchSize: config.batchSize) {
+            set.fill(input.pointer, indices: batch.int32)
+            model.forward(input.pointer, batch: batch.count, codeTransform: transform)
+            body(batch)
+        }
     }
 }

@@ -14,17 +14,15 @@ extension Trainer {
         let h = config.architecture.codeSize
         let z = FloatBuffer(count: min(max(codes.count, 1), config.batchSize) * h)
         var result: [[Float]] = []
-        var start = 0
-        while start < codes.count {
-            let size = min(config.batchSize, codes.count - start)
-            for (row, values) in codes[start..<(start + size)].enumerated() {
+        for batch in InspectionBatches(count: codes.count, batchSize: config.batchSize) {
+            let size = batch.count
+            for (row, values) in codes[batch].enumerated() {
                 for j in 0..<h { z[row * h + j] = j < values.count ? values[j] : 0 }
             }
             model.decode(UnsafePointer(z.pointer), batch: size)
             for row in 0..<size {
                 result.append(Array(UnsafeBufferPointer(start: model.reconstruction + row * d, count: d)))
             }
-            start += size
         }
         return result
     }
@@ -64,13 +62,8 @@ extension Trainer {
         guard hasClosedFormJacobian else { return nil }
         let s = encoderRowSquares()
         var total = 0.0
-        var start = 0
-        while start < set.count {
-            let size = min(config.batchSize, set.count - start)
-            set.fill(input.pointer, indices: (Int32(start)..<Int32(start + size)))
-            model.forward(input.pointer, batch: size)
-            total += jacobianNormSum(codes: model.code, rows: size, rowSquares: s)
-            start += size
+        forwardInBatches(set, codeTransform: false) { batch in
+            total += jacobianNormSum(codes: model.code, rows: batch.count, rowSquares: s)
         }
         return total / Double(max(set.count, 1))
     }

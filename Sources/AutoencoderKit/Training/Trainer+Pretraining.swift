@@ -38,10 +38,9 @@ extension Trainer {
             for _ in 0..<config.pretrainEpochsPerLayer {
                 let order = random.permutation(count: n)
                 var sum = 0.0
-                var start = 0
-                while start < n {
-                    let size = min(b, n - start)
-                    encode(indices: order[start..<(start + size)], throughLayers: l, into: layerInput)
+                for batch in InspectionBatches(count: n, batchSize: b) {
+                    let size = batch.count
+                    encode(indices: order[batch], throughLayers: l, into: layerInput)
                     let terms = objective.run(
                         input: layerInput.pointer, target: layerInput.pointer, batch: size, gradients: true)
                     guard terms.total.isFinite else {
@@ -49,7 +48,6 @@ extension Trainer {
                     }
                     optimizer.update(parameters: net.parameters, gradients: net.gradients)
                     sum += terms.reconstructionPerPixel * Double(size)
-                    start += size
                 }
                 last = sum / Double(n)
             }

@@ -1,4 +1,4 @@
-// Trainer+Evaluation: figures beyond the training loss, for `aelab eval` and reports.
+// Trainer+SquaredError: figures beyond the training loss, for `aelab eval` and reports.
 
 extension Trainer {
     /// Mean squared error per pixel between the images of `set` and their reconstructions,
@@ -6,10 +6,9 @@ extension Trainer {
     /// - Complexity: one forward pass over `set`.
     public func squaredError(of set: ImageSet) -> Double {
         var total = 0.0
-        var start = 0
         let scale = 1 / Float(255)
-        while start < set.count {
-            let indices = Array(start..<min(start + 1_000, set.count))
+        for batch in InspectionBatches(count: set.count, batchSize: 1_000) {
+            let indices = Array(batch)
             let reconstructions = probe(set, indices: indices).reconstructions
             for (index, r) in zip(indices, reconstructions) {
                 for (pixel, value) in zip(set.image(index), r) {
@@ -17,7 +16,6 @@ extension Trainer {
                     total += e * e
                 }
             }
-            start += indices.count
         }
         return total / Double(max(set.count * set.pixelsPerImage, 1))
     }
