@@ -6,7 +6,7 @@ import Foundation
 extension EvalCommand {
     /// Prints the anomaly report of `set` (the held-out class is the checkpoint's).
     static func printAnomalies(_ trainer: Trainer, on set: ImageSet) {
-        let report = trainer.anomalyReport(set, bins: 12, worstCount: 10)
+        let report = trainer.inspector.anomalyReport(set, bins: 12, worstCount: 10)
         let unit = report.unit
         print("anomaly score: reconstruction error, mean \(unit) of each image, \(set.count) \(set.name) images")
         func line(_ name: String, _ s: ErrorSummary) -> String {

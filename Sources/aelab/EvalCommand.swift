@@ -26,14 +26,14 @@ struct EvalCommand: ParsableCommand {
         let test = dataset.test ?? dataset.validation
         print("checkpoint: \(contents.path), \(config.name), \(config.architecture.description), epoch \(contents.epoch), step \(contents.step)")
         print("data: \(test.name), \(test.count) images" + (dataset.test == nil ? " (no test set: using the validation split)" : ""))
-        let loss = trainer.evaluate(test)
+        let loss = trainer.inspector.evaluate(test)
         let l = config.loss
         print("test loss: \(fmt(loss.perPixel, 5)) \(l.perPixelUnit) (mean over pixels), \(fmt(loss.perImage, 3)) \(l.perImageUnit) (sum over an image)")
-        let squared = trainer.squaredError(of: test)
+        let squared = trainer.inspector.squaredError(of: test)
         if l != .mse {
             print("squared error: \(fmt(squared, 5)) MSE/px, \(fmt(squared * Double(test.pixelsPerImage), 3)) MSE/img")
         }
-        let stats = trainer.codeStatistics(of: test, limit: test.count)
+        let stats = trainer.inspector.codeStatistics(of: test, limit: test.count)
         let h = config.architecture.codeSize
         print("code (\(h) units): mean activation \(fmt(Double(stats.meanActivation), 4)), near zero (|h| < \(CodeStatistics.nearZeroThreshold)) \(fmt(Double(stats.nearZeroShare) * 100, 1))%, dead units \(stats.deadUnits)/\(h)")
         Self.printAnomalies(trainer, on: test)

@@ -96,7 +96,7 @@ struct ExportCommand: ParsableCommand {
         let trainer = try contents.makeTrainer(dataset: dataset)
         let set = dataset.validation
         let indices = Array(0..<min(probes, set.count))
-        let reconstructions = trainer.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
+        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
         let grid = RunPictures.reconstructionGrid(
             inputs: indices.map { Array(set.image($0)) }, reconstructions: reconstructions, rows: set.rows,
             columns: set.columns)

@@ -124,10 +124,10 @@ struct AnomalyTests {
         let data = DigitsGenerator.dataset(seed: 3, trainCount: 600, testCount: 0, validationCount: 200)
         let trainer = try Trainer(config: config, dataset: data)
         _ = try trainer.trainEpoch()
-        let errors = trainer.imageErrors(data.validation)
+        let errors = trainer.inspector.imageErrors(data.validation)
         let mean = errors.reduce(0, +) / Double(errors.count)
-        #expect(abs(mean - trainer.evaluate(data.validation).perPixel) < 1e-6)
-        let report = trainer.anomalyReport(data.validation, bins: 10, worstCount: 4)
+        #expect(abs(mean - trainer.inspector.evaluate(data.validation).perPixel) < 1e-6)
+        let report = trainer.inspector.anomalyReport(data.validation, bins: 10, worstCount: 4)
         let fives = try #require(data.validation.labels).filter { $0 == 5 }.count
         #expect(report.anomalous.count == fives)
         #expect(report.normal.count == 200 - fives)

@@ -22,7 +22,7 @@ struct CheckpointPythonTests {
         try trainer.saveCheckpoint(to: path)
         let validation = trainer.dataset.validation
         let x = validation.image(0).map { Float($0) / 255 }
-        let ours = trainer.probe(validation, indices: [0]).reconstructions[0]
+        let ours = trainer.inspector.probe(validation, indices: [0]).reconstructions[0]
         let script = """
             import json, sys
             import numpy as np

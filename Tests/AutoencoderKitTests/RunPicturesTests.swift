@@ -93,10 +93,10 @@ struct RunPicturesTests {
         let trainer = try Trainer(config: CheckpointTests.config(), dataset: CheckpointTests.data)
         try trainer.trainEpoch()
         let set = trainer.dataset.validation
-        let probed = CodeStatistics(codes: trainer.probe(set, indices: Array(0..<set.count)).codes)
-        #expect(trainer.codeStatistics(of: set) == probed)
+        let probed = CodeStatistics(codes: trainer.inspector.probe(set, indices: Array(0..<set.count)).codes)
+        #expect(trainer.inspector.codeStatistics(of: set) == probed)
         #expect(trainer.history.last?.deadUnits == probed.deadUnits)
-        #expect(trainer.codeStatistics(of: set, limit: 5) == CodeStatistics(codes: trainer.probe(set, indices: Array(0..<5)).codes))
+        #expect(trainer.inspector.codeStatistics(of: set, limit: 5) == CodeStatistics(codes: trainer.inspector.probe(set, indices: Array(0..<5)).codes))
     }
 
     @Test("decoding probed codes gives the probed reconstructions, for a VAE's mean code too", arguments: [false, true])
@@ -105,9 +105,9 @@ struct RunPicturesTests {
         if vae { config.kind = .vae }
         let trainer = try Trainer(config: config, dataset: CheckpointTests.data)
         try trainer.trainEpoch()
-        let probe = trainer.probe(trainer.dataset.validation, indices: Array(0..<10))
+        let probe = trainer.inspector.probe(trainer.dataset.validation, indices: Array(0..<10))
         #expect(probe.codes.allSatisfy { $0.count == 16 })
-        let decoded = trainer.decode(codes: probe.codes)
+        let decoded = trainer.inspector.decode(codes: probe.codes)
         #expect(decoded.count == 10)
         for (a, b) in zip(decoded, probe.reconstructions) {
             #expect(zip(a, b).allSatisfy { abs($0 - $1) < 1e-6 })

@@ -40,7 +40,7 @@ struct TrainerTests {
     @Test("validation loss falls over three epochs")
     func learns() throws {
         let trainer = try Trainer(config: Self.config(lr: 3e-3), dataset: SyntheticImages.dataset())
-        let before = trainer.evaluate(trainer.dataset.validation).perPixel
+        let before = trainer.inspector.evaluate(trainer.dataset.validation).perPixel
         for _ in 0..<3 { try trainer.trainEpoch() }
         let after = trainer.history.last!.validationLossPerPixel
         #expect(after < before * 0.8, "validation \(before) -> \(after)")

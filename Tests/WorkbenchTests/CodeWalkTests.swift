@@ -38,7 +38,7 @@ import Testing
         #expect(Self.maximumDifference(mapped, codes) < 1e-4)
         let trainer = try Self.trainer()
         for _ in 0..<3 { try trainer.trainBatch() }
-        let direct = trainer.decode(codes: codes), throughPlane = trainer.decode(codes: mapped)
+        let direct = trainer.inspector.decode(codes: codes), throughPlane = trainer.inspector.decode(codes: mapped)
         #expect(Self.maximumDifference(direct, throughPlane) < 1e-4)
         // the decodings differ from code to code, so the comparison above could fail
         #expect(Self.maximumDifference([direct[0]], [direct[1]]) > 1e-3)
@@ -70,16 +70,16 @@ import Testing
     @Test func priorSamplesAreTheDecodingsOfSeededNormalDraws() throws {
         let trainer = try Self.trainer(stochastic: true)
         for _ in 0..<3 { try trainer.trainBatch() }
-        let samples = trainer.decodePrior(count: 5, seed: 7)
+        let samples = trainer.inspector.decodePrior(count: 5, seed: 7)
         var random = RandomGenerator(seed: 7)
         let z = (0..<5).map { _ in (0..<Self.units).map { _ in Float(random.nextNormal()) } }
         #expect(samples.count == 5 && samples.allSatisfy { $0.count == 784 })
-        #expect(Self.maximumDifference(samples, trainer.decode(codes: z)) < 1e-6)
-        #expect(Self.maximumDifference(samples, trainer.decodePrior(count: 5, seed: 8)) > 1e-3)
+        #expect(Self.maximumDifference(samples, trainer.inspector.decode(codes: z)) < 1e-6)
+        #expect(Self.maximumDifference(samples, trainer.inspector.decodePrior(count: 5, seed: 8)) > 1e-3)
     }
 
     @Test func aDeterministicCodeHasNoPriorToSample() throws {
-        #expect(try Self.trainer().decodePrior(count: 5, seed: 7).isEmpty)
+        #expect(try Self.trainer().inspector.decodePrior(count: 5, seed: 7).isEmpty)
     }
 
     @Test func arrowsInTheCodeViewMoveTheCursorTheSessionDecodes() {
@@ -116,13 +116,13 @@ import Testing
         let run = RunController(trainer: trainer, paused: true)
         let walk = try #require(run.walk(WalkRequest(sampleA: 2, sampleB: 5, steps: 5, unit: 3, offset: 0.5)))
         let set = trainer.dataset.validation
-        let values = trainer.probe(set, indices: Array(0..<min(set.count, RunController.traversalSamples))).codes.map { $0[3] }
+        let values = trainer.inspector.probe(set, indices: Array(0..<min(set.count, RunController.traversalSamples))).codes.map { $0[3] }
         #expect(walk.traversalLow == values.min() && walk.traversalHigh == values.max())
         #expect(walk.traversalLow < walk.traversalHigh)
-        var code = trainer.probe(set, indices: [2]).codes[0]
+        var code = trainer.inspector.probe(set, indices: [2]).codes[0]
         let expected = (0..<5).map { step -> [UInt8] in
             code[3] = walk.traversalLow + (walk.traversalHigh - walk.traversalLow) * Float(step) / 4
-            return RunPictures.bytes(trainer.decode(codes: [code])[0])
+            return RunPictures.bytes(trainer.inspector.decode(codes: [code])[0])
         }
         #expect(walk.traversal == expected)
         #expect(walk.interpolation.count == 5 && walk.varied.count == 784)
@@ -137,9 +137,9 @@ import Testing
         let point = try #require(scatter.cursor)
         #expect(point == CodeProjection.point(cursor, in: scatter.points))
         let set = trainer.dataset.validation
-        let codes = trainer.probe(set, indices: Array(0..<min(set.count, RunController.scatterSamples))).codes
+        let codes = trainer.inspector.probe(set, indices: Array(0..<min(set.count, RunController.scatterSamples))).codes
         let plane = try #require(CodeProjection.plane(codes))
-        #expect(scatter.cursorImage == RunPictures.bytes(trainer.decode(codes: [plane.code(at: point)])[0]))
+        #expect(scatter.cursorImage == RunPictures.bytes(trainer.inspector.decode(codes: [plane.code(at: point)])[0]))
         #expect(run.scatter()?.cursorImage == nil)
     }
 

@@ -46,10 +46,10 @@ import Testing
         #expect(shared.contains("encoder.0.weight (partly)"))
         #expect(shared.contains("decoder.0.bias"))
         // encoder row j (unit j's weights on the 784 pixels) agrees for the first 8 units
-        let rowA = Array(a.pixelWeights(decoder: false, limit: 8))
-        let rowB = Array(b.pixelWeights(decoder: false, limit: 8))
+        let rowA = Array(a.inspector.pixelWeights(decoder: false, limit: 8))
+        let rowB = Array(b.inspector.pixelWeights(decoder: false, limit: 8))
         #expect(rowA == rowB)
-        #expect(a.pixelWeights(decoder: true, limit: 8) == b.pixelWeights(decoder: true, limit: 8))
+        #expect(a.inspector.pixelWeights(decoder: true, limit: 8) == b.inspector.pixelWeights(decoder: true, limit: 8))
     }
 
     @Test func aPairStepsOneEpochInLockstepThroughTheSession() throws {

@@ -40,7 +40,7 @@ public enum RunEvents {
         let set = trainer.dataset.validation
         let indices = Array(0..<min(probeCount, set.count))
         guard !indices.isEmpty else { return nil }
-        let reconstructions = trainer.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
+        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
         return RunPictures.reconstructionGrid(
             inputs: indices.map { Array(set.image($0)) }, reconstructions: reconstructions, rows: set.rows,
             columns: set.columns)

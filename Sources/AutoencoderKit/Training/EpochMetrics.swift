@@ -35,7 +35,7 @@ public struct EpochMetrics: Sendable, Equatable, Codable {
     /// Code units with |h| < 0.01 on every validation image.
     public var deadUnits: Int = 0
     /// Mean ‖∂h/∂x‖_F over the validation set, for a one-layer deterministic encoder without
-    /// k-sparse selection (see `Trainer.jacobianNorm(codes:)`).
+    /// k-sparse selection (see `ModelInspector.jacobianNorm(codes:)`).
     public var meanJacobianFrobenius: Double? = nil
 
     /// Per-image sums.

@@ -3,7 +3,8 @@
 // One step: fill the batch from the epoch's shuffled order -> the model kind's rule
 // (back-propagation of reconstruction loss + penalties, PSD, or recirculation) writes
 // model.gradients -> optimizer update -> divergence check. See `Trainer+Steps.swift` for the
-// rules and `Trainer+Evaluation.swift` for validation, probes and code statistics.
+// rules; reading the model (validation, probes, decoding, filters, statistics) is
+// `ModelInspector` (Inspection/), handed out as `inspector`.
 // The objective is the reconstruction loss averaged over batch and pixels, plus each penalty
 // per example averaged over the batch (see Regularization).
 // Every random choice draws from `random`, so seed and BLAS thread count fix the run.
@@ -121,6 +122,12 @@ public final class Trainer: @unchecked Sendable {
         epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
     }
 
+    /// Reads this run's model (losses, probes, decoding, filters, statistics) without changing
+    /// it; shares the trainer's batch buffers, so use it on the queue that owns the trainer.
+    public var inspector: ModelInspector {
+        ModelInspector(model: model, config: config, regularizer: regularizer, input: input, scratch: scratch)
+    }
+
     /// The kept epochs' metrics, oldest first; the last is the newest finished epoch.
     public var history: [EpochMetrics] { record.entries }
 
@@ -195,8 +202,9 @@ public final class Trainer: @unchecked Sendable {
     }
 
     private func finishEpoch() {
-        let validation = evaluate(dataset.validation)
-        let statistics = codeStatistics(of: dataset.validation)
+        let inspector = self.inspector
+        let validation = inspector.evaluate(dataset.validation)
+        let statistics = inspector.codeStatistics(of: dataset.validation)
         epoch += 1
         let samples = Double(max(epochSamples, 1))
         var metrics = EpochMetrics(
@@ -208,12 +216,12 @@ public final class Trainer: @unchecked Sendable {
             learningRate: optimizer.settings.learningRate)
         metrics.penalties = zip(penaltyNames, epochPenaltySums).map { PenaltyValue(name: $0, value: $1 / samples) }
         metrics.validationCorruptedLossPerPixel = config.regularization.denoising.map {
-            evaluateCorrupted(dataset.validation, corruption: $0).perPixel
+            inspector.evaluateCorrupted(dataset.validation, corruption: $0).perPixel
         }
         metrics.meanCodeActivation = Double(statistics.meanActivation)
         metrics.nearZeroShare = Double(statistics.nearZeroShare)
         metrics.deadUnits = statistics.deadUnits
-        metrics.meanJacobianFrobenius = meanJacobianFrobenius(dataset.validation)
+        metrics.meanJacobianFrobenius = inspector.meanJacobianFrobenius(dataset.validation)
         record.append(metrics)
         batchInEpoch = 0
         epochLossSum = 0

@@ -72,15 +72,15 @@ extension RunController {
             return cached
         }
         let set = dataset.validation
-        let probe = trainer.probe(set, indices: probeIndices)
-        let statisticsCodes = trainer.probe(set, indices: statisticsIndices).codes
+        let probe = trainer.inspector.probe(set, indices: probeIndices)
+        let statisticsCodes = trainer.inspector.probe(set, indices: statisticsIndices).codes
         let inputs = probeIndices.map { Array(set.image($0)) }
         let visuals = RunVisuals(
             time: now, epoch: trainer.epoch, probeIndices: probeIndices,
             reconstructions: probe.reconstructions, codes: probe.codes, statisticsCodes: statisticsCodes,
             statistics: CodeStatistics(codes: statisticsCodes),
             errors: zip(inputs, probe.reconstructions).map { trainer.config.loss.sampleError(input: $0, reconstruction: $1) },
-            jacobianNorm: trainer.jacobianNorm(codes: statisticsCodes),
+            jacobianNorm: trainer.inspector.jacobianNorm(codes: statisticsCodes),
             histogram: CodeProjection.histogram(statisticsCodes))
         cachedVisuals = visuals
         return visuals

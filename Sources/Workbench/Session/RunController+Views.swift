@@ -17,12 +17,12 @@ extension RunController {
         let layers = trainer.model.layout.layers
         var result: [FilterSet] = []
         if let last = layers.last, last.outputSize == rows * columns {
-            let weights = trainer.pixelWeights(decoder: true, limit: Self.filterLimit)
+            let weights = trainer.inspector.pixelWeights(decoder: true, limit: Self.filterLimit)
             result.append(
                 FilterSet(title: "decoder columns", unitCount: last.inputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
         }
         if let first = layers.first, first.inputSize == rows * columns {
-            let weights = trainer.pixelWeights(decoder: false, limit: Self.filterLimit)
+            let weights = trainer.inspector.pixelWeights(decoder: false, limit: Self.filterLimit)
             result.append(
                 FilterSet(title: "encoder rows", unitCount: first.outputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
         }
@@ -36,7 +36,7 @@ extension RunController {
         let (value, plane) = scatterAndPlane()
         guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else { return value }
         value.cursor = point
-        value.cursorImage = trainer.decode(codes: [plane.code(at: point)]).first.map(RunPictures.bytes)
+        value.cursorImage = trainer.inspector.decode(codes: [plane.code(at: point)]).first.map(RunPictures.bytes)
         return value
     }
 
@@ -45,7 +45,7 @@ extension RunController {
         if let cache = scatterCache, cache.step == trainer.step { return (cache.value, cache.plane) }
         let set = dataset.validation
         let indices = Array(0..<min(set.count, Self.scatterSamples))
-        let codes = trainer.probe(set, indices: indices).codes
+        let codes = trainer.inspector.probe(set, indices: indices).codes
         let value = CodeProjection.scatter(codes, labels: set.labels.map { labels in indices.map { labels[$0] } })
         let plane = CodeProjection.plane(codes)
         scatterCache = (trainer.step, value, plane)
@@ -63,7 +63,7 @@ extension RunController {
         guard set.count > 0 else { return nil }
         let a = ((request.sampleA % set.count) + set.count) % set.count
         let b = ((request.sampleB % set.count) + set.count) % set.count
-        let codes = trainer.probe(set, indices: [a, b]).codes
+        let codes = trainer.inspector.probe(set, indices: [a, b]).codes
         guard codes.count == 2, let h = codes.first?.count, h > 0 else { return nil }
         let steps = max(2, request.steps)
         var line: [[Float]] = (0..<steps).map { step in
@@ -80,7 +80,7 @@ extension RunController {
             code[unit] = range.low + (range.high - range.low) * Float(step) / Float(steps - 1)
             return code
         }
-        let all = trainer.decode(codes: line).map(RunPictures.bytes)
+        let all = trainer.inspector.decode(codes: line).map(RunPictures.bytes)
         let decoded = Array(all.prefix(steps + 1))
         var value = LatentWalk(
             sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
@@ -90,7 +90,7 @@ extension RunController {
         (value.traversalLow, value.traversalHigh) = range
         if request.priorDraw > 0 {
             value.priorRequested = true
-            value.prior = trainer.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(RunPictures.bytes)
+            value.prior = trainer.inspector.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(RunPictures.bytes)
         }
         walkCache = (trainer.step, request, value)
         return value
@@ -99,7 +99,7 @@ extension RunController {
     /// The smallest and largest value of code unit `unit` over the first validation samples.
     private func unitRange(_ unit: Int) -> (low: Float, high: Float) {
         let set = dataset.validation
-        let values = trainer.probe(set, indices: Array(0..<min(set.count, Self.traversalSamples))).codes
+        let values = trainer.inspector.probe(set, indices: Array(0..<min(set.count, Self.traversalSamples))).codes
             .compactMap { unit < $0.count && $0[unit].isFinite ? $0[unit] : nil }
         guard let low = values.min(), let high = values.max() else { return (0, 0) }
         return (low, high)
@@ -120,7 +120,7 @@ extension RunController {
         {
             return cache.value
         }
-        let value = trainer.anomalyReport(dataset.validation, limit: Self.anomalySamples)
+        let value = trainer.inspector.anomalyReport(dataset.validation, limit: Self.anomalySamples)
         let end = DispatchTime.now().uptimeNanoseconds
         anomalyCache = (trainer.step, end, end - now, value)
         return value

@@ -3,7 +3,7 @@
 // Mean activation, the share of activations with |h| < 0.01, and dead units (units whose
 // |h| < 0.01 for every sample). Ng's sparse autoencoder notes call ρ̂_j the mean activation of
 // unit j; a unit with ρ̂_j ≈ 0 on every input carries no information.
-// The one implementation: `CodeStatistics.Tally` sums codes a sample at a time, so the trainer
+// The one implementation: `CodeStatistics.Tally` sums codes a sample at a time, so the inspector
 // measures a whole set batch by batch and the session measures probe codes it already holds.
 
 extension CodeStatistics {
@@ -52,7 +52,7 @@ extension CodeStatistics {
     }
 }
 
-extension Trainer {
+extension ModelInspector {
     /// Sparsity figures of the code over the first `limit` images of `set` (all by default),
     /// computed as in training and evaluation (k-sparse selection applied, a VAE's mean code).
     /// - Complexity: one forward pass over min(limit, set.count) images.

@@ -1,8 +1,8 @@
-// Trainer+Anomaly: per-image reconstruction errors of a set and the anomaly report built from
+// ModelInspector+Anomaly: per-image reconstruction errors of a set and the anomaly report built from
 // them, without changing the model or the run's generator.
 import Foundation
 
-extension Trainer {
+extension ModelInspector {
     /// Each image's reconstruction loss, mean over pixels (the unit `config.loss.perPixelUnit`),
     /// for the first `limit` images of `set` (a VAE decodes its mean code, as in `evaluate`).
     public func imageErrors(_ set: ImageSet, limit: Int? = nil) -> [Double] {

@@ -1,6 +1,6 @@
-// Trainer+SquaredError: figures beyond the training loss, for `aelab eval` and reports.
+// ModelInspector+SquaredError: figures beyond the training loss, for `aelab eval` and reports.
 
-extension Trainer {
+extension ModelInspector {
     /// Mean squared error per pixel between the images of `set` and their reconstructions,
     /// whatever the training loss (the unit PCA's reconstruction error is measured in).
     /// - Complexity: one forward pass over `set`.

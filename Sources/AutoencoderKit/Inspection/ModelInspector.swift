@@ -1,10 +1,47 @@
-// Trainer+Evaluation: validation loss on clean and corrupted inputs, and probes, all without
-// changing the model or the run's generator (code statistics are in CodeStatistics+Measure.swift,
-// the encoder's Jacobian norm in Trainer+Inspection.swift).
+// ModelInspector: reading a model without changing it: validation loss on clean and corrupted
+// inputs, probes (reconstructions and codes of chosen images) and the batched forward pass the
+// other readings share. Decoding, the encoder's Jacobian, filters, code statistics, anomaly
+// scores and squared error are in the ModelInspector+*.swift files beside this one.
 //
-// Evaluation decodes a VAE's mean code (z = μ) and applies k-sparse selection as in training.
+// Every reading decodes a VAE's mean code (z = μ) and applies k-sparse selection as in
+// training (the Jacobian norm reads the encoder's plain output), walks `InspectionBatches`,
+// and leaves the model's parameters and the run's generator untouched.
+//
+// Shapes: B = batch, D = input (784), H = code units.
 
-extension Trainer {
+/// Reads one model: losses, codes, reconstructions, filters and statistics, a batch at a time.
+/// A `Trainer` hands one out as `trainer.inspector`; it shares the trainer's batch buffers, so
+/// use it on the queue that owns the trainer.
+public struct ModelInspector {
+    /// The model read.
+    public let model: Autoencoder<Float>
+    /// The run's configuration: batch size, architecture, loss, seed, k-sparse selection.
+    public let config: TrainingConfig
+    /// The run's code regularizer; only its code transform (k-sparse selection) is used.
+    let regularizer: CodeRegularizer<Float>
+    /// B × D values: the batch of images read.
+    let input: FloatBuffer
+    /// B × D values the loss may write into.
+    let scratch: FloatBuffer
+
+    /// An inspector with its own batch buffers.
+    public init(model: Autoencoder<Float>, config: TrainingConfig, regularizer: CodeRegularizer<Float>) {
+        let size = config.batchSize * config.architecture.inputSize
+        self.init(model: model, config: config, regularizer: regularizer,
+                  input: FloatBuffer(count: size), scratch: FloatBuffer(count: size))
+    }
+
+    /// An inspector that reads batches into `input` and lets the loss use `scratch`
+    /// (each of batchSize × inputSize values).
+    init(model: Autoencoder<Float>, config: TrainingConfig, regularizer: CodeRegularizer<Float>,
+         input: FloatBuffer, scratch: FloatBuffer) {
+        self.model = model
+        self.config = config
+        self.regularizer = regularizer
+        self.input = input
+        self.scratch = scratch
+    }
+
     /// Reconstruction loss over a whole set, in batches, without changing anything.
     public func evaluate(_ set: ImageSet) -> LossSummary {
         evaluate(set, corruption: nil)
