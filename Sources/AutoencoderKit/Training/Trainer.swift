@@ -201,6 +201,15 @@ public final class Trainer: @unchecked Sendable {
         }
     }
 
+    /// Runs greedy pretraining now (the first `trainBatch` does it when the config asks); see
+    /// `LayerwisePretraining`. Its draws come from the run's generator.
+    /// - Throws: `TrainingError.diverged` when a shallow autoencoder diverges.
+    public func pretrainLayerwise() throws {
+        pretrained = true
+        pretrainingLosses = try LayerwisePretraining(config: config, images: dataset.train, model: model)
+            .run(random: &random)
+    }
+
     private func finishEpoch() {
         let inspector = self.inspector
         let validation = inspector.evaluate(dataset.validation)

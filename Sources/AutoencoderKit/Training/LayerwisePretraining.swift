@@ -1,4 +1,4 @@
-// Trainer+Pretraining: greedy layer-wise pretraining of a deep autoencoder (Hinton and
+// LayerwisePretraining: greedy layer-wise pretraining of a deep autoencoder (Hinton and
 // Salakhutdinov, 2006; Bengio et al., 2007; Goodfellow et al. 14.6 and 15.1).
 //
 // For encoder layer l = 0, 1, ..., depth−1: a shallow autoencoder w_l → w_{l+1} → w_l (same
@@ -8,16 +8,37 @@
 // with the run's loss and output activation; deeper layers reconstruct unbounded hidden codes
 // with squared error and a linear output. Fine-tuning end to end follows as ordinary training.
 // Draws (shallow initial weights, batch orders) come from the run's generator.
+//
+// Shapes: B = batch, w_l = width of layer l (w_0 = D = 784 pixels).
 
-extension Trainer {
-    /// Runs greedy pretraining now (the first `trainBatch` does it when the config asks).
+/// Greedy layer-wise pretraining of one deep model on one image set; `Trainer` runs it before
+/// its first batch when `config.pretrainEpochsPerLayer > 0`.
+public struct LayerwisePretraining {
+    /// The run's configuration: architecture, loss, batch size, optimizer, epochs per layer.
+    public let config: TrainingConfig
+    /// The images the first layer reconstructs.
+    public let images: ImageSet
+    /// The deep model whose encoder and mirror decoder layers receive the pretrained weights.
+    public let model: Autoencoder<Float>
+    /// B × D values: the batch of images read.
+    private let input: FloatBuffer
+
+    public init(config: TrainingConfig, images: ImageSet, model: Autoencoder<Float>) {
+        self.config = config
+        self.images = images
+        self.model = model
+        input = FloatBuffer(count: config.batchSize * config.architecture.inputSize)
+    }
+
+    /// Pretrains every encoder layer in turn and writes the weights into `model`.
+    /// - Parameter random: the run's generator (shallow initial weights, batch orders).
+    /// - Returns: the last epoch's reconstruction loss per pixel of each layer's shallow model.
     /// - Throws: `TrainingError.diverged` when a shallow autoencoder diverges.
-    public func pretrainLayerwise() throws {
-        pretrained = true
+    public func run(random: inout RandomGenerator) throws -> [Double] {
         let a = config.architecture
         let widths = a.widths
         let depth = a.depth
-        let n = dataset.train.count
+        let n = images.count
         let b = config.batchSize
         var losses: [Double] = []
         for l in 0..<depth {
@@ -54,13 +75,13 @@ extension Trainer {
             losses.append(last)
             copy(net, intoEncoderLayer: l)
         }
-        pretrainingLosses = losses
+        return losses
     }
 
     /// h_l of the images at `indices`: the first `count` encoder layers of the deep model.
     private func encode(indices: ArraySlice<Int32>, throughLayers count: Int, into destination: FloatBuffer) {
         let size = indices.count
-        dataset.train.fill(input.pointer, indices: indices)
+        images.fill(input.pointer, indices: indices)
         guard count > 0 else {
             destination.pointer.update(from: input.pointer, count: size * config.architecture.inputSize)
             return
