@@ -43,4 +43,29 @@ struct FastMathTests {
             #expect(abs(Double(v) - exact) <= 2e-7 * max(1, abs(exact)), "log(\(x))")
         }
     }
+
+    @Test("the sixteen-lane softplus gives the bits of softplus8 for every lane, tails included")
+    func sixteenLaneSoftplusIsBitIdentical() {
+        // A million values spread over every exponent (both signs), plus the clamps' edges.
+        var generator = SystemRandomNumberGenerator()
+        var inputs: [Float] = [0, -0, 1e-38, -1e-38, 88.37626, -88.37626, 87.33654, -87.33654, 100, -100,
+                               Float.leastNormalMagnitude, 0.5, -0.5]
+        for _ in 0..<1_000_000 {
+            let magnitude = Float(sign: .plus, exponent: Int.random(in: -30...7, using: &generator),
+                                  significand: Float.random(in: 1..<2, using: &generator))
+            inputs.append(Bool.random(using: &generator) ? magnitude : -magnitude)
+        }
+        for count in [inputs.count, inputs.count - 5] {  // a tail of 16k+n lanes and one padded
+            var sixteen = [Float](repeating: .nan, count: count)
+            FastMath.softplus(inputs, &sixteen, count: count)
+            var mismatches = 0
+            for start in stride(from: 0, to: count - 7, by: 8) {
+                let reference = softplus8(F8(inputs[start..<start + 8]))
+                for lane in 0..<8 where reference[lane].bitPattern != sixteen[start + lane].bitPattern {
+                    mismatches += 1
+                }
+            }
+            #expect(mismatches == 0, "\(mismatches) lanes differ from softplus8 (count \(count))")
+        }
+    }
 }

@@ -5,6 +5,8 @@
 // degree-6 polynomial for e^r (Cephes expf coefficients, relative error about 1e-7), and 2^n
 // built in the exponent bits. Inputs are clamped to [-87.3, 88.7] so results stay finite.
 
+import CVectorMath
+
 typealias F8 = SIMD8<Float>
 
 /// Eight floats from `p`, any alignment.
@@ -106,8 +108,11 @@ public enum FastMath {
     }
 
     /// y = log(1 + e^x) = max(x, 0) + log(1 + e^-|x|), stable for any x (y may alias x).
+    /// Sixteen lanes at a time in CVectorMath (vectormath_softplus16: `softplus8`'s operations
+    /// in the same order, so the same bits, about 3x faster); the BCE loss spends most of its
+    /// time here.
     public static func softplus(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, count: Int) {
-        map(x, y, count: count) { v in softplus8(v) }
+        vectormath_softplus(x, y, count)
     }
 
     /// y = tanh(x) = 1 - 2 / (e^{2x} + 1) elementwise (y may alias x).
