@@ -30,7 +30,8 @@ struct DoctorCommand: ParsableCommand {
             noColor: env["NO_COLOR"].map { !$0.isEmpty } ?? false,
             replies: mosh ? nil : TerminalProbe.ask(), imageMode: ImageMode(rawValue: images) ?? .auto,
             inTmux: inTmux, tmuxPassthrough: inTmux ? Self.output(["tmux", "show", "-gv", "allow-passthrough"]) : nil,
-            mosh: mosh, blasCore: BLAS.coreName, blasThreads: BLAS.threadCount)
+            mosh: mosh, blasCore: BLAS.coreName, blasThreads: BLAS.threadCount,
+            blasKernelWhy: BLASCoreSelection.kernelExplanation.replacingOccurrences(of: "BLAS kernel: ", with: ""))
         print("aelab doctor")
         for line in DoctorReport.lines(facts) { print("  " + line) }
     }

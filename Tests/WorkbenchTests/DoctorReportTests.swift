@@ -41,4 +41,12 @@ import Testing
         #expect(DoctorReport.lines(facts(colors: nil))[2].contains("fix: apt install ncurses-term"))
         #expect(DoctorReport.lines(facts(locale: ""))[0] == "glyphs    ASCII ramp (no locale set is not UTF-8); fix: export LANG=C.UTF-8")
     }
+
+    @Test func theKernelRowSaysWhyAndTheFixWhenGiven() {
+        var f = facts()
+        f.blasKernelWhy = "OpenBLAS Haswell (OPENBLAS_CORETYPE=Haswell in the environment; unset OPENBLAS_CORETYPE)"
+        let lines = DoctorReport.lines(f)
+        #expect(lines.last == "kernel    OpenBLAS Haswell (OPENBLAS_CORETYPE=Haswell in the environment; unset OPENBLAS_CORETYPE)")
+        #expect(!DoctorReport.lines(facts()).contains { $0.hasPrefix("kernel") })
+    }
 }

@@ -17,14 +17,18 @@ public struct DoctorFacts: Sendable {
     public var mosh: Bool
     public var blasCore: String
     public var blasThreads: Int
+    /// Which kernel runs and why, with the fix when a faster one is kept off (the executable's
+    /// BLASCoreSelection.kernelExplanation); nil: only the core and threads are shown.
+    public var blasKernelWhy: String?
 
     public init(locale: String, term: String?, colorTerm: String?, colors: Int?, noColor: Bool,
                 replies: TerminalImageReplies?, imageMode: ImageMode, inTmux: Bool,
-                tmuxPassthrough: String?, mosh: Bool, blasCore: String, blasThreads: Int) {
+                tmuxPassthrough: String?, mosh: Bool, blasCore: String, blasThreads: Int,
+                blasKernelWhy: String? = nil) {
         self.locale = locale; self.term = term; self.colorTerm = colorTerm; self.colors = colors
         self.noColor = noColor; self.replies = replies; self.imageMode = imageMode; self.inTmux = inTmux
         self.tmuxPassthrough = tmuxPassthrough; self.mosh = mosh; self.blasCore = blasCore
-        self.blasThreads = blasThreads
+        self.blasThreads = blasThreads; self.blasKernelWhy = blasKernelWhy
     }
 }
 
@@ -83,6 +87,7 @@ public enum DoctorReport {
         rows.append(("mosh", f.mosh ? "yes: mosh drops image escapes; fix: use ssh for pixel images" : "no"))
         rows.append(("blas", "OpenBLAS core \(f.blasCore), \(f.blasThreads) thread\(f.blasThreads == 1 ? "" : "s")"
                      + (f.blasCore.lowercased() == "prescott" ? "; generic kernels: set OPENBLAS_CORETYPE=Haswell if the CPU has AVX2" : "")))
+        if let why = f.blasKernelWhy { rows.append(("kernel", why)) }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }
     }
