@@ -41,24 +41,12 @@ public enum Checkpoint {
             CheckpointKey.version: AelabVersion.current,
             CheckpointKey.config: CheckpointJSON.text(trainer.config),
             CheckpointKey.optimizer: CheckpointJSON.text(trainer.optimizer.settings),
-            CheckpointKey.epoch: String(trainer.epoch),
-            CheckpointKey.step: String(trainer.step),
-            CheckpointKey.batchInEpoch: String(trainer.batchInEpoch),
             CheckpointKey.optimizerStep: String(trainer.optimizer.step),
-            CheckpointKey.random: CheckpointJSON.hexWords(trainer.random),
-            CheckpointKey.epochStartRandom: CheckpointJSON.hexWords(trainer.epochStartRandom),
-            CheckpointKey.epochLossSum: String(trainer.epochLossSum.bitPattern, radix: 16),
-            CheckpointKey.epochSamples: String(trainer.epochSamples),
-            CheckpointKey.epochSeconds: String(trainer.epochSeconds),
-            CheckpointKey.epochPenaltySums: CheckpointJSON.hexBits(trainer.epochPenaltySums),
-            CheckpointKey.history: CheckpointJSON.text(trainer.history),
-            CheckpointKey.pretrained: String(trainer.pretrained),
-            CheckpointKey.pretrainingLosses: CheckpointJSON.text(trainer.pretrainingLosses),
             CheckpointKey.dataset: trainer.dataset.name,
             CheckpointKey.datasetChecksum: trainer.dataset.checksum,
         ]
+        metadata.merge(trainer.state.metadata) { _, state in state }
         if let dataSource { metadata[CheckpointKey.dataSource] = dataSource }
-        if let lineage = trainer.lineage { metadata[CheckpointKey.fork] = CheckpointJSON.text(lineage) }
         if let kl = trainer.regularizer.kl, kl.settings.runningDecay != nil {
             metadata[CheckpointKey.klRunningEstimate] = CheckpointJSON.hexBits(kl.running)
         }

@@ -16,36 +16,28 @@ public struct CheckpointContents: Sendable {
     /// The optimizer settings in force when it was saved (the learning rate may differ from
     /// `config.optimizer` after a change during the run).
     public let optimizerSettings: OptimizerSettings
-    /// Completed epochs, batches since the start, batches done in the unfinished epoch.
-    public let epoch: Int
-    public let step: Int
-    public let batchInEpoch: Int
     /// The optimizer's update count (Adam's t).
     public let optimizerStep: Int
-    public let random: RandomGenerator
-    public let epochStartRandom: RandomGenerator
-    let epochLossSum: Double
-    let epochSamples: Int
-    let epochSeconds: Double
-    /// Running sum of each penalty over the unfinished epoch (`Trainer.penaltyNames` order).
-    let epochPenaltySums: [Double]
-    /// Whether greedy pretraining has run, and each layer's last pretraining loss.
-    public let pretrained: Bool
-    public let pretrainingLosses: [Double]
+    /// The run's counters, generators, running sums, history, pretraining and lineage.
+    public internal(set) var state: TrainerState
+    /// Completed epochs, batches since the start, batches done in the unfinished epoch.
+    public var epoch: Int { state.epoch }
+    public var step: Int { state.step }
+    public var batchInEpoch: Int { state.batchInEpoch }
     /// The KL penalty's running ρ̂ per code unit (empty before the first step or without one).
     let klRunningEstimate: [Float]
     /// PSD's power-iteration vector (PSD only).
     let psdPowerVector: [Float]?
     /// Metrics of the finished epochs the trainer kept (every one, or a long run's thinned
     /// record; see EpochRecord).
-    public let history: [EpochMetrics]
+    public var history: [EpochMetrics] { state.record.entries }
     /// The training data's name and `Dataset.checksum`.
     public let datasetName: String
     public let datasetChecksum: String
     /// The `--data` argument that loads the data again, when the writer knew it.
     public let dataSource: String?
     /// Where the run forked from, for a branch (see Trainer+Fork).
-    public let lineage: RunLineage?
+    public var lineage: RunLineage? { state.lineage }
     /// Tensor values by name.
     let tensors: [String: [Float]]
 
@@ -61,10 +53,10 @@ public struct CheckpointContents: Sendable {
     ///   `CheckpointError.badMetadata` when the penalty sums do not fit the config.
     public func makeTrainer(dataset: Dataset) throws -> Trainer {
         let trainer = try Trainer(config: config, dataset: dataset)
-        guard epochPenaltySums.count == trainer.penaltyNames.count else {
+        guard state.epochPenaltySums.count == trainer.penaltyNames.count else {
             throw CheckpointError.badMetadata(
                 path: path, key: CheckpointKey.epochPenaltySums,
-                detail: "has \(epochPenaltySums.count) values, but the config has \(trainer.penaltyNames.count) penalties")
+                detail: "has \(state.epochPenaltySums.count) values, but the config has \(trainer.penaltyNames.count) penalties")
         }
         trainer.restore(from: self)
         return trainer
@@ -105,34 +97,10 @@ extension CheckpointContents {
         version = try meta.string(CheckpointKey.version)
         self.config = config
         optimizerSettings = settings
-        epoch = try meta.natural(CheckpointKey.epoch)
-        step = try meta.natural(CheckpointKey.step)
-        batchInEpoch = try meta.natural(CheckpointKey.batchInEpoch)
         optimizerStep = try meta.natural(CheckpointKey.optimizerStep)
-        random = try meta.generator(CheckpointKey.random)
-        epochStartRandom = try meta.generator(CheckpointKey.epochStartRandom)
-        epochLossSum = try meta.doubleBits(CheckpointKey.epochLossSum)
-        epochSamples = try meta.natural(CheckpointKey.epochSamples)
-        let secondsText = try meta.string(CheckpointKey.epochSeconds)
-        guard let seconds = Double(secondsText), seconds >= 0 else {
-            throw .badMetadata(path: path, key: CheckpointKey.epochSeconds, detail: "is not a number of seconds ≥ 0")
-        }
-        epochSeconds = seconds
-        // the model-kind keys are absent from checkpoints written before chapter 14's models:
-        // those runs have no penalties and no pretraining
-        let older = file.metadata[CheckpointKey.pretrained] == nil
-        epochPenaltySums = older ? [] : try meta.doubleBitsList(CheckpointKey.epochPenaltySums)
-        history = try meta.json(CheckpointKey.history, as: [EpochMetrics].self)
-        // every epoch, or a long run's thinned record (EpochRecord): increasing epochs from 1
-        // up, the last one `epoch`
-        let epochs = history.map(\.epoch)
-        guard (epochs.last ?? 0) == epoch, (epochs.first ?? 1) >= 1, zip(epochs, epochs.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            let shown = epochs.count > 6 ? "\(epochs.prefix(3)) ... \(epochs.suffix(3))" : "\(epochs)"
-            throw .badMetadata(
-                path: path, key: CheckpointKey.history, detail: "has epochs \(shown), not increasing up to epoch \(epoch)")
-        }
-        pretrained = older ? config.pretrainEpochsPerLayer == 0 || step > 0 : try meta.bool(CheckpointKey.pretrained)
-        pretrainingLosses = older ? [] : try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)
+        state = try TrainerState(metadata: meta)
+        // a checkpoint from before the model kinds (no "pretrained" key) had no pretraining
+        if file.metadata[CheckpointKey.pretrained] == nil && config.pretrainEpochsPerLayer == 0 { state.pretrained = true }
         let h = config.architecture.codeSize
         if config.regularization.kl?.runningDecay != nil {
             klRunningEstimate = try meta.floatBitsList(CheckpointKey.klRunningEstimate)
@@ -155,7 +123,6 @@ extension CheckpointContents {
         datasetName = try meta.string(CheckpointKey.dataset)
         datasetChecksum = try meta.string(CheckpointKey.datasetChecksum)
         dataSource = file.metadata[CheckpointKey.dataSource]
-        lineage = file.metadata[CheckpointKey.fork] == nil ? nil : try meta.json(CheckpointKey.fork, as: RunLineage.self)
         tensors = try Self.checkedTensors(file, config: config, path: path)
     }
 

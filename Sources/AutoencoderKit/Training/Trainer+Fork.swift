@@ -86,8 +86,8 @@ extension Trainer {
     public func fork(name: String, change: ForkChange) throws -> (trainer: Trainer, detail: String) {
         var contents = try CheckpointContents(file: Checkpoint.file(of: self), path: "fork of \(config.name)")
         contents.config.name = name
+        contents.state.lineage = RunLineage(parent: config.name, forkEpoch: epoch, forkStep: step, change: change.label)
         let child = try contents.makeTrainer(dataset: dataset)
-        child.lineage = RunLineage(parent: config.name, forkEpoch: epoch, forkStep: step, change: change.label)
         let detail: String?
         switch change {
         case .learningRateUp, .learningRateDown:

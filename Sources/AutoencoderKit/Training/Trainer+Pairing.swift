@@ -30,7 +30,7 @@ extension Trainer {
             }
             copied.append(tensor.name + (source.shape == tensor.shape ? "" : " (partly)"))
         }
-        random = other.random
+        drawLike(other)
         return copied
     }
 }

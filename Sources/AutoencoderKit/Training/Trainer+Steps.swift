@@ -8,7 +8,8 @@
 
 extension Trainer {
     /// Runs the rule of `config.kind` on the batch in `input`; model.gradients hold the result.
-    func computeGradients(batch size: Int) -> ObjectiveTerms {
+    /// The rule's draws (corruption, ε) come from `random`, the run's generator.
+    func computeGradients(batch size: Int, random: inout RandomGenerator) -> ObjectiveTerms {
         let d = config.architecture.inputSize
         switch config.kind {
         case .autoencoder, .vae:

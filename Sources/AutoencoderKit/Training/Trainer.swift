@@ -28,33 +28,34 @@ public struct BatchResult: Sendable, Equatable {
 public final class Trainer: @unchecked Sendable {
     /// The run's configuration; its regularization strengths may change during a run
     /// (`scaleRegularization`); the current learning rate is `optimizer.settings`.
-    public internal(set) var config: TrainingConfig
+    public private(set) var config: TrainingConfig
     public let dataset: Dataset
     public let model: Autoencoder<Float>
     public let optimizer: Optimizer
-    // The run's state below is `internal(set)`/`internal` (not private) so that
-    // Trainer+Checkpoint.swift can restore it exactly from a checkpoint.
-    public internal(set) var random: RandomGenerator
-    /// The generator as it was when the current epoch's batch order was drawn; a mid-epoch
-    /// checkpoint rebuilds the order from it.
-    public internal(set) var epochStartRandom: RandomGenerator
+    /// Where the run stands: counters, generators, the unfinished epoch's sums, the record of
+    /// finished epochs, pretraining and lineage; checkpoints and forks save it and restore it
+    /// whole (`resume(from:)`).
+    public private(set) var state: TrainerState
+    /// The run's generator: every random choice draws from it.
+    public var random: RandomGenerator { state.random }
+    /// The generator as it was when the current epoch's batch order was drawn.
+    public var epochStartRandom: RandomGenerator { state.epochStartRandom }
     /// Completed epochs.
-    public internal(set) var epoch = 0
+    public var epoch: Int { state.epoch }
     /// Batches done in the current epoch.
-    public internal(set) var batchInEpoch = 0
+    public var batchInEpoch: Int { state.batchInEpoch }
     /// Batches since the start.
-    public internal(set) var step = 0
-    /// Metrics of the finished epochs: every one up to `EpochRecord.defaultCapacity`, then a
-    /// thinned record (see EpochRecord), so a long run does not grow.
-    public internal(set) var record = EpochRecord()
+    public var step: Int { state.step }
+    /// Metrics of the finished epochs (see EpochRecord).
+    public var record: EpochRecord { state.record }
+    /// True once greedy layer-wise pretraining has run (or when it is off).
+    public var pretrained: Bool { state.pretrained }
+    /// Reconstruction loss per layer of the greedy pretraining, once it has run.
+    public var pretrainingLosses: [Double] { state.pretrainingLosses }
+    /// Where this run forked from (nil for a run started from its seed); see Trainer+Fork.
+    public var lineage: RunLineage? { state.lineage }
     /// Code penalties and k-sparse selection of the back-propagation rule.
     public let regularizer: CodeRegularizer<Float>
-    /// True once greedy layer-wise pretraining has run (or when it is off).
-    public internal(set) var pretrained: Bool
-    /// Reconstruction loss per layer of the greedy pretraining, once it has run.
-    public internal(set) var pretrainingLosses: [Double] = []
-    /// Where this run forked from (nil for a run started from its seed); see Trainer+Fork.
-    public internal(set) var lineage: RunLineage?
 
     var order: [Int32] = []
     let input: FloatBuffer
@@ -65,10 +66,6 @@ public final class Trainer: @unchecked Sendable {
     let objective: BackpropObjective<Float>
     let psdRule: PredictiveSparseDecomposition<Float>?
     let recirculationRule: Recirculation<Float>?
-    var epochLossSum = 0.0
-    var epochPenaltySums: [Double] = []
-    var epochSamples = 0
-    var epochSeconds = 0.0
 
     /// What is wrong when the images do not fit the model, and what to pass instead.
     static func sizeMismatch(_ dataset: Dataset, inputSize: Int) -> String {
@@ -100,10 +97,10 @@ public final class Trainer: @unchecked Sendable {
         } catch {
             throw TrainingError.dataMismatch("\(error)")
         }
-        random = RandomGenerator(seed: config.seed)
-        epochStartRandom = random
+        // the penalty count is known once the regularizer is built (end of init)
+        state = TrainerState(seed: config.seed, penaltyCount: 0, pretrained: config.pretrainEpochsPerLayer == 0)
         model = Autoencoder<Float>(
-            architecture: config.architecture, batchCapacity: config.batchSize, random: &random)
+            architecture: config.architecture, batchCapacity: config.batchSize, random: &state.random)
         let decay = model.layout.tensors.filter { $0.name.hasSuffix("weight") }.map { $0.offset..<($0.offset + $0.count) }
         optimizer = Optimizer(settings: config.optimizer, parameterCount: model.layout.count, decayRanges: decay)
         let d = config.architecture.inputSize
@@ -118,8 +115,7 @@ public final class Trainer: @unchecked Sendable {
         objective = BackpropObjective(model: model, regularizer: regularizer, loss: config.loss)
         psdRule = config.kind == .psd ? PredictiveSparseDecomposition(model: model, settings: config.psd, loss: config.loss) : nil
         recirculationRule = config.kind == .recirculation ? Recirculation(model: model, settings: config.recirculation) : nil
-        pretrained = config.pretrainEpochsPerLayer == 0
-        epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
+        state.epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
     }
 
     /// Reads this run's model (losses, probes, decoding, filters, statistics) without changing
@@ -153,16 +149,16 @@ public final class Trainer: @unchecked Sendable {
     public func trainBatch() throws -> BatchResult {
         if !pretrained { try pretrainLayerwise() }
         let started = DispatchTime.now().uptimeNanoseconds
-        if batchInEpoch == 0 {
-            epochStartRandom = random
-            order = random.permutation(count: dataset.train.count)
+        if state.batchInEpoch == 0 {
+            state.epochStartRandom = state.random
+            order = state.random.permutation(count: dataset.train.count)
         }
         let b = config.batchSize
-        let start = batchInEpoch * b
+        let start = state.batchInEpoch * b
         let size = min(b, order.count - start)
         dataset.train.fill(input.pointer, indices: order[start..<(start + size)])
 
-        let terms = computeGradients(batch: size)
+        let terms = computeGradients(batch: size, random: &state.random)
         let lossPerPixel = terms.reconstructionPerPixel
         guard terms.total.isFinite else {
             throw TrainingError.diverged(
@@ -178,15 +174,15 @@ public final class Trainer: @unchecked Sendable {
             throw TrainingError.diverged(step: step + 1, layer: layer, detail: "a parameter became NaN or Inf")
         }
         regularizer.commit()
-        step += 1
-        batchInEpoch += 1
-        epochLossSum += lossPerPixel * Double(size)
-        for (index, penalty) in terms.penalties.enumerated() where index < epochPenaltySums.count {
-            epochPenaltySums[index] += penalty.value * Double(size)
+        state.step += 1
+        state.batchInEpoch += 1
+        state.epochLossSum += lossPerPixel * Double(size)
+        for (index, penalty) in terms.penalties.enumerated() where index < state.epochPenaltySums.count {
+            state.epochPenaltySums[index] += penalty.value * Double(size)
         }
-        epochSamples += size
-        epochSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let ended = batchInEpoch == batchesPerEpoch
+        state.epochSamples += size
+        state.epochSeconds += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let ended = state.batchInEpoch == batchesPerEpoch
         if ended { finishEpoch() }
         return BatchResult(
             lossPerPixel: lossPerPixel, size: size, gradientNorm: norm, endedEpoch: ended, penalties: terms.penalties)
@@ -205,25 +201,39 @@ public final class Trainer: @unchecked Sendable {
     /// `LayerwisePretraining`. Its draws come from the run's generator.
     /// - Throws: `TrainingError.diverged` when a shallow autoencoder diverges.
     public func pretrainLayerwise() throws {
-        pretrained = true
-        pretrainingLosses = try LayerwisePretraining(config: config, images: dataset.train, model: model)
-            .run(random: &random)
+        state.pretrained = true
+        state.pretrainingLosses = try LayerwisePretraining(config: config, images: dataset.train, model: model)
+            .run(random: &state.random)
     }
+
+    /// Puts the run where `saved` stands (a checkpoint's or a fork's state); see
+    /// `TrainerState.resumable`. A mid-epoch position rebuilds the epoch's batch order from the
+    /// generator state it was drawn with.
+    func resume(from saved: TrainerState) {
+        state = saved.resumable(batchesPerEpoch: batchesPerEpoch, penaltyCount: penaltyNames.count)
+        if state.batchInEpoch > 0 {
+            var replay = state.epochStartRandom
+            order = replay.permutation(count: dataset.train.count)
+        }
+    }
+
+    /// Draws from now on what `other` draws (a pair shuffles its batches alike; Trainer+Pairing).
+    func drawLike(_ other: Trainer) { state.random = other.state.random }
 
     private func finishEpoch() {
         let inspector = self.inspector
         let validation = inspector.evaluate(dataset.validation)
         let statistics = inspector.codeStatistics(of: dataset.validation)
-        epoch += 1
-        let samples = Double(max(epochSamples, 1))
+        state.epoch += 1
+        let samples = Double(max(state.epochSamples, 1))
         var metrics = EpochMetrics(
             epoch: epoch, step: step, loss: config.loss,
-            trainLossPerPixel: epochLossSum / samples,
+            trainLossPerPixel: state.epochLossSum / samples,
             validationLossPerPixel: validation.perPixel,
-            pixelsPerImage: config.architecture.inputSize, seconds: epochSeconds,
-            samplesPerSecond: Double(epochSamples) / max(epochSeconds, 1e-9),
+            pixelsPerImage: config.architecture.inputSize, seconds: state.epochSeconds,
+            samplesPerSecond: Double(state.epochSamples) / max(state.epochSeconds, 1e-9),
             learningRate: optimizer.settings.learningRate)
-        metrics.penalties = zip(penaltyNames, epochPenaltySums).map { PenaltyValue(name: $0, value: $1 / samples) }
+        metrics.penalties = zip(penaltyNames, state.epochPenaltySums).map { PenaltyValue(name: $0, value: $1 / samples) }
         metrics.validationCorruptedLossPerPixel = config.regularization.denoising.map {
             inspector.evaluateCorrupted(dataset.validation, corruption: $0).perPixel
         }
@@ -231,12 +241,9 @@ public final class Trainer: @unchecked Sendable {
         metrics.nearZeroShare = Double(statistics.nearZeroShare)
         metrics.deadUnits = statistics.deadUnits
         metrics.meanJacobianFrobenius = inspector.meanJacobianFrobenius(dataset.validation)
-        record.append(metrics)
-        batchInEpoch = 0
-        epochLossSum = 0
-        epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
-        epochSamples = 0
-        epochSeconds = 0
+        state.record.append(metrics)
+        state.batchInEpoch = 0
+        state.clearEpochSums()
     }
 
     /// Sets the learning rate from now on (recorded in the next epoch's metrics).
