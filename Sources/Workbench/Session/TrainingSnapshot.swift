@@ -3,6 +3,8 @@
 // The UI never reads the live model; the session copies what a screen needs into one of
 // these a few times a second and at every epoch end or step. Everything is a value.
 
+import AutoencoderKit
+
 /// Whether a run is training, waiting, or stopped by a fault.
 public enum RunStatus: Sendable, Equatable {
     case running
@@ -33,25 +35,6 @@ public struct MetricSeries: Sendable, Equatable {
         self.unit = unit
         self.points = points
     }
-}
-
-/// Sparsity figures of the code layer over the probe or validation samples.
-public struct CodeStatistics: Sendable, Equatable {
-    /// Mean activation of each code unit.
-    public var unitMeans: [Float]
-    /// Mean activation over all units and samples.
-    public var meanActivation: Float
-    /// Share of activations with |h| < 0.01 (0...1).
-    public var nearZeroShare: Float
-    /// Units whose activation is near zero for every sample.
-    public var deadUnits: Int
-    public init(unitMeans: [Float], meanActivation: Float, nearZeroShare: Float, deadUnits: Int) {
-        self.unitMeans = unitMeans
-        self.meanActivation = meanActivation
-        self.nearZeroShare = nearZeroShare
-        self.deadUnits = deadUnits
-    }
-    public static let empty = CodeStatistics(unitMeans: [], meanActivation: 0, nearZeroShare: 0, deadUnits: 0)
 }
 
 /// Everything a screen shows about one run at one moment.

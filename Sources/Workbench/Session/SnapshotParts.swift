@@ -2,6 +2,8 @@
 // need: reference lines, per-epoch history frames, filters, code scatter and histogram, and
 // latent-walk decodings. The session fills the costly ones only while their view is visible.
 
+import AutoencoderKit
+
 /// A horizontal line on the loss chart: a loss no model of this kind can beat, or a baseline.
 public struct ReferenceLine: Sendable, Equatable {
     /// Legend name, e.g. "PCA k=32" or "entropy floor".
