@@ -48,6 +48,8 @@ let package = Package(
             name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit"],
             path: "Tests/WorkbenchTests", resources: [.copy("Snapshots")]),
         .testTarget(
+            name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "TestSupport"], path: "Tests/AelabTests"),
+        .testTarget(
             name: "EndToEndTests", dependencies: ["AutoencoderKit", "TestSupport"],
             path: "Tests/EndToEndTests"),
     ],

@@ -1,6 +1,7 @@
 // Damaged and foreign checkpoints are refused with an error naming the file and the defect.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

@@ -3,6 +3,7 @@
 // bit for bit, mid-epoch too, and carry their rule's state (penalty sums, KL ρ̂, PSD's power
 // vector, pretraining).
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

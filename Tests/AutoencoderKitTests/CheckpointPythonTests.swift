@@ -3,6 +3,7 @@
 // equals aelab's. Needs `pip install safetensors numpy`; skipped without.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

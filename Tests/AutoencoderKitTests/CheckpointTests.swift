@@ -2,6 +2,7 @@
 // round trips of every model kind, and the metadata a checkpoint carries.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

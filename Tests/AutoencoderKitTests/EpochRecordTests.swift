@@ -3,6 +3,7 @@
 // does not count up to their epoch.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

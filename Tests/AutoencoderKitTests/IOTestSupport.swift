@@ -1,26 +1,7 @@
-// Helpers for the file-format tests: a scratch folder and a way to run python3.
+// Helpers for the file-format tests: a way to run python3 (ScratchFolder is in TestSupport).
 
 import Foundation
 import TestSupport
-
-/// A fresh folder under the system temporary folder, removed by `remove()`.
-struct ScratchFolder {
-    let path: String
-
-    init(_ label: String = "io") throws {
-        let base = NSTemporaryDirectory() + "aelab-\(label)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        path = base
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func contents() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
-    }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
 
 /// Runs python3 when available; nil when python3 or a needed module is missing.
 enum Python {

@@ -2,6 +2,7 @@
 // and the metrics log writes the records they are drawn from.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

@@ -1,6 +1,7 @@
 // Tests of the safetensors writer and reader: known bytes, round trips, each damaged input.
 
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

@@ -4,6 +4,7 @@
 // the PyTorch module runs; torch itself is not needed.) Skipped without numpy and safetensors.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

@@ -2,6 +2,7 @@
 // exactly, and the state's Codable form is the checkpoint's metadata.
 import Foundation
 import Testing
+import TestSupport
 
 @testable import AutoencoderKit
 

@@ -1,7 +1,8 @@
 // Sweep files: the grid expands in order into `aelab train` commands; mistakes name the line.
 import Testing
 
-@testable import AutoencoderKit
+import AutoencoderKit
+@testable import aelab
 
 @Suite("Sweep plan and run summary")
 struct SweepPlanTests {

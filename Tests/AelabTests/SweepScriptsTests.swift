@@ -2,8 +2,10 @@
 // back to a checkpoint before a run resumes.
 import Foundation
 import Testing
+import TestSupport
 
-@testable import AutoencoderKit
+import AutoencoderKit
+@testable import aelab
 
 @Suite("Sweep job scripts and metrics trimming")
 struct SweepScriptsTests {

@@ -5,6 +5,7 @@
 //          requeue-friendly (--requeue, output appended across restarts).
 //   GNU parallel: one command line with a --joblog and --resume-failed: run again, it reruns
 //          only the cells that failed or never ran.
+import Foundation
 
 /// Where and how the jobs run; paths should be absolute (jobs may start elsewhere).
 public struct SweepJobSetting: Sendable, Equatable {

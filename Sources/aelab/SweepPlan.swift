@@ -18,6 +18,8 @@
 // also the run's --name. Booleans become bare flags (`tied = true` → `--tied`, false →
 // `--no-tied`, so a cell can switch off what its preset turns on).
 // Values are strings, integers, floats or booleans; `out` and `name` may not be varied.
+import AutoencoderKit
+import Foundation
 
 /// One run of a sweep.
 public struct SweepCell: Sendable, Equatable {
@@ -150,5 +152,3 @@ public struct SweepPlan: Sendable, Equatable {
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
-
-import Foundation
