@@ -114,7 +114,7 @@ uninstall:
 	sh scripts/install.sh --uninstall "$(DESTDIR)$(PREFIX)"
 
 # Fuzzing: one libFuzzer target per parser (Fuzz/<Target>/main.swift), built with
-# swiftc -sanitize=fuzzer,address against AutoencoderKit (and Workbench) compiled the same way.
+# swiftc -sanitize=fuzzer,address against the library modules compiled the same way.
 # Seeds are in Fuzz/corpus/<Target>/; new inputs and crash files go to Fuzz/out/ (not committed).
 #   make fuzz                 each target for FUZZ_SECONDS (default 60)
 #   make fuzz FUZZ_TARGETS=NPY FUZZ_SECONDS=600
@@ -126,26 +126,39 @@ FUZZ_BUILD := .build-fuzz
 FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -swift-version 5 \
 	-package-name aelab -use-ld=lld -I Sources/CBLAS -I Sources/CZlib \
 	-I Sources/CVectorMath/include -I $(FUZZ_BUILD)/modules
+FORMATS_SOURCES := $(shell find Sources/Formats -name '*.swift')
 KIT_SOURCES := $(shell find Sources/AutoencoderKit -name '*.swift')
+PICTURES_SOURCES := $(shell find Sources/Pictures -name '*.swift')
 WORKBENCH_SOURCES := $(shell find Sources/Workbench -name '*.swift')
 
-$(FUZZ_BUILD)/libAutoencoderKit.a: $(KIT_SOURCES)
+# One static library per module, in dependency order: Formats, AutoencoderKit, Pictures, Workbench.
+$(FUZZ_BUILD)/libFormats.a: $(FORMATS_SOURCES)
 	@mkdir -p $(FUZZ_BUILD)/modules
+	$(FUZZ_SWIFTC) -module-name Formats -emit-module \
+	  -emit-module-path $(FUZZ_BUILD)/modules/Formats.swiftmodule \
+	  -emit-library -static -o $@ $(FORMATS_SOURCES)
+
+$(FUZZ_BUILD)/libAutoencoderKit.a: $(KIT_SOURCES) $(FUZZ_BUILD)/libFormats.a
 	$(FUZZ_SWIFTC) -module-name AutoencoderKit -emit-module \
 	  -emit-module-path $(FUZZ_BUILD)/modules/AutoencoderKit.swiftmodule \
 	  -emit-library -static -o $@ $(KIT_SOURCES)
 
-$(FUZZ_BUILD)/libWorkbench.a: $(WORKBENCH_SOURCES) $(FUZZ_BUILD)/libAutoencoderKit.a
+$(FUZZ_BUILD)/libPictures.a: $(PICTURES_SOURCES) $(FUZZ_BUILD)/libAutoencoderKit.a
+	$(FUZZ_SWIFTC) -module-name Pictures -emit-module \
+	  -emit-module-path $(FUZZ_BUILD)/modules/Pictures.swiftmodule \
+	  -emit-library -static -o $@ $(PICTURES_SOURCES)
+
+$(FUZZ_BUILD)/libWorkbench.a: $(WORKBENCH_SOURCES) $(FUZZ_BUILD)/libPictures.a
 	$(FUZZ_SWIFTC) -module-name Workbench -emit-module \
 	  -emit-module-path $(FUZZ_BUILD)/modules/Workbench.swiftmodule \
 	  -emit-library -static -o $@ $(WORKBENCH_SOURCES)
 
 $(FUZZ_BUILD)/Theme: Fuzz/Theme/main.swift $(FUZZ_BUILD)/libWorkbench.a
 	$(FUZZ_SWIFTC) -module-name FuzzTheme $< -o $@ \
-	  -L $(FUZZ_BUILD) -lWorkbench -lAutoencoderKit -lopenblas -lz
+	  -L $(FUZZ_BUILD) -lWorkbench -lPictures -lAutoencoderKit -lFormats -lopenblas -lz
 
 $(FUZZ_BUILD)/%: Fuzz/%/main.swift $(FUZZ_BUILD)/libAutoencoderKit.a
-	$(FUZZ_SWIFTC) -module-name Fuzz$* $< -o $@ -L $(FUZZ_BUILD) -lAutoencoderKit -lopenblas -lz
+	$(FUZZ_SWIFTC) -module-name Fuzz$* $< -o $@ -L $(FUZZ_BUILD) -lAutoencoderKit -lFormats -lopenblas -lz
 
 fuzz-build: deps $(addprefix $(FUZZ_BUILD)/,$(FUZZ_TARGETS))
 

@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 // aelab: a terminal workbench for autoencoder experiments.
-// Dependencies run one way: aelab -> CursesTerminal -> Workbench -> AutoencoderKit -> CBLAS.
+// Dependencies run one way: aelab -> CursesTerminal -> Workbench -> Pictures -> AutoencoderKit
+// -> Formats. AutoencoderKit is the autoencoder (models, layers, losses, penalties, optimizers,
+// training, data); Formats holds the file formats that are not about autoencoders (JSON, TOML,
+// safetensors, gzip/zip, atomic files, TensorBoard records); Pictures draws charts and images
+// to PNG for export.
 import PackageDescription
 
 let package = Package(
@@ -26,31 +30,36 @@ let package = Package(
         .target(name: "CTermGuard", path: "Sources/CTermGuard"),
         .target(name: "CCPUTarget", path: "Sources/CCPUTarget"),
         .target(name: "CVectorMath", path: "Sources/CVectorMath"),
+        .target(name: "Formats", dependencies: ["CZlib"], path: "Sources/Formats"),
         .target(
-            name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath"],
+            name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath", "Formats"],
             path: "Sources/AutoencoderKit"),
-        .target(name: "Workbench", dependencies: ["AutoencoderKit"], path: "Sources/Workbench"),
+        .target(
+            name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures"),
+        .target(
+            name: "Workbench", dependencies: ["AutoencoderKit", "Formats", "Pictures"], path: "Sources/Workbench"),
         .target(
             name: "CursesTerminal", dependencies: ["Workbench", "CNcurses", "CTermGuard"],
             path: "Sources/CursesTerminal"),
         .executableTarget(
             name: "aelab",
             dependencies: [
-                "AutoencoderKit", "Workbench", "CursesTerminal", "CTermGuard", "CCPUTarget",
+                "AutoencoderKit", "Formats", "Pictures", "Workbench", "CursesTerminal", "CTermGuard", "CCPUTarget",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/aelab"),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "AutoencoderKitTests", dependencies: ["AutoencoderKit", "CBLAS", "CZlib", "TestSupport"],
+            name: "AutoencoderKitTests",
+            dependencies: ["AutoencoderKit", "Formats", "Pictures", "CBLAS", "CZlib", "TestSupport"],
             path: "Tests/AutoencoderKitTests"),
         .testTarget(
-            name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit"],
+            name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit", "Formats", "Pictures"],
             path: "Tests/WorkbenchTests", resources: [.copy("Snapshots")]),
         .testTarget(
-            name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "TestSupport"], path: "Tests/AelabTests"),
+            name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "Formats", "TestSupport"], path: "Tests/AelabTests"),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["AutoencoderKit", "TestSupport"],
+            name: "EndToEndTests", dependencies: ["AutoencoderKit", "Formats", "TestSupport"],
             path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v5]

@@ -5,6 +5,7 @@
 // Oracle: no crash, hang or oversized allocation; every problem names the file; a preset with no
 // problems yields every required key and values inside their ranges.
 import AutoencoderKit
+import Formats
 
 let schema = PresetSchema([
     PresetKey("name", .string, required: true),

@@ -3,6 +3,7 @@
 // Oracle: no crash, hang or oversized allocation; every refusal names the file; an accepted file
 // round-trips: re-encoding it and reading that back gives the same tensors and metadata.
 import AutoencoderKit
+import Formats
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzSafetensors(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -4,6 +4,7 @@
 // column inside the text; every accepted entry has a line inside the text and a finite number;
 // the same text with CRLF line ends reads the same.
 import AutoencoderKit
+import Formats
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTOML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -10,6 +10,7 @@
 // A folder holding another run (or an unreadable checkpoint) is refused unless --overwrite.
 import AutoencoderKit
 import Foundation
+import Formats
 
 enum ExistingRun {
     /// No checkpoint and no metrics: a fresh run.

@@ -4,6 +4,8 @@
 import ArgumentParser
 import AutoencoderKit
 import Foundation
+import Formats
+import Pictures
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +98,7 @@ struct ExportCommand: ParsableCommand {
         let trainer = try contents.makeTrainer(dataset: dataset)
         let set = dataset.validation
         let indices = Array(0..<min(probes, set.count))
-        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
+        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(GreyPixels.bytes)
         let grid = RunPictures.reconstructionGrid(
             inputs: indices.map { Array(set.image($0)) }, reconstructions: reconstructions, rows: set.rows,
             columns: set.columns)

@@ -5,6 +5,7 @@ import AutoencoderKit
 import Dispatch
 import Foundation
 import Workbench
+import Formats
 
 #if canImport(Glibc)
     import Glibc

@@ -5,6 +5,7 @@
 import ArgumentParser
 import AutoencoderKit
 import Foundation
+import Formats
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

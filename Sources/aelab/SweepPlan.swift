@@ -20,6 +20,7 @@
 // Values are strings, integers, floats or booleans; `out` and `name` may not be varied.
 import AutoencoderKit
 import Foundation
+import Formats
 
 /// One run of a sweep.
 public struct SweepCell: Sendable, Equatable {

@@ -6,6 +6,8 @@
 import ArgumentParser
 import AutoencoderKit
 import Foundation
+import Formats
+import Pictures
 
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

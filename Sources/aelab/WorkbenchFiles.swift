@@ -6,6 +6,8 @@
 // appends every epoch instead.
 import AutoencoderKit
 import Foundation
+import Formats
+import Pictures
 
 struct WorkbenchFiles: Sendable {
     /// Folder for `s` saves.

@@ -3,6 +3,7 @@ import Testing
 
 import AutoencoderKit
 @testable import aelab
+@testable import Formats
 
 @Suite("Sweep plan and run summary")
 struct SweepPlanTests {

@@ -6,6 +6,7 @@ import TestSupport
 
 import AutoencoderKit
 @testable import aelab
+@testable import Formats
 
 @Suite("Sweep job scripts and metrics trimming")
 struct SweepScriptsTests {

@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Checkpoint refuses damaged and foreign files")
 struct CheckpointDamageTests {

@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Checkpoint")
 struct CheckpointTests {

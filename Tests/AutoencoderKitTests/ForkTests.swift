@@ -5,6 +5,7 @@ import Foundation
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Forking a run")
 struct ForkTests {

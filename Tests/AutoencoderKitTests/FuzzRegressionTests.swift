@@ -4,6 +4,7 @@
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Fuzz regressions")
 struct FuzzRegressionTests {

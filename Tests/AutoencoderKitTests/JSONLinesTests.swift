@@ -5,6 +5,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("JSON-lines metrics and CSV export")
 struct JSONLinesTests {

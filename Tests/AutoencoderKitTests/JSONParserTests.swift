@@ -3,6 +3,7 @@
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("JSON values and parser")
 struct JSONParserTests {

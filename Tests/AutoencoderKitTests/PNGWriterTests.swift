@@ -6,6 +6,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Pictures
 
 /// A tiny PNG reader for tests: chunks, CRCs, inflate, unfilter (filter 0 only, as written).
 struct TestPNG {

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import AutoencoderKit
+@testable import Pictures
 
 @Suite("Pixel canvas and charts")
 struct PixelCanvasTests {

@@ -3,6 +3,7 @@
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Preset reader")
 struct PresetReaderTests {

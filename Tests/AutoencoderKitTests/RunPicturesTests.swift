@@ -5,6 +5,8 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
+@testable import Pictures
 
 @Suite("Run pictures and metrics log")
 struct RunPicturesTests {

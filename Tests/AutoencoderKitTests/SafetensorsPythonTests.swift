@@ -6,6 +6,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite(
     "Safetensors against the Python reference",

@@ -4,6 +4,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("Safetensors files")
 struct SafetensorsTests {

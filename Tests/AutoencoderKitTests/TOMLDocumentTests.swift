@@ -3,6 +3,7 @@
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite("TOML preset parser")
 struct TOMLDocumentTests {

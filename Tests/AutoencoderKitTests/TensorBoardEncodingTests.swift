@@ -3,6 +3,8 @@
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
+@testable import Pictures
 
 @Suite("TensorBoard encoding")
 struct TensorBoardEncodingTests {

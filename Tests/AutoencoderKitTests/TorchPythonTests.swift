@@ -7,6 +7,7 @@ import Testing
 import TestSupport
 
 @testable import AutoencoderKit
+@testable import Formats
 
 @Suite(
     "PyTorch state dict read and written by Python",

@@ -5,6 +5,7 @@ import Foundation
 import Testing
 
 @testable import AutoencoderKit
+@testable import Formats
 
 /// A model of `architecture` with every weight and bias drawn from N(0, 0.5²).
 func randomModel(_ architecture: Architecture, seed: UInt64 = 7) -> Autoencoder<Float> {

@@ -5,6 +5,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 import TestSupport
+import Formats
 
 @Suite("Headless training on a full disk", .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct HeadlessDiskFullTests {

@@ -6,6 +6,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 import TestSupport
+import Formats
 
 @Suite("Headless training under signals", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct HeadlessSignalTests {

@@ -3,6 +3,8 @@
 import AutoencoderKit
 import Foundation
 import Testing
+import Formats
+import Pictures
 
 @Suite("Run files from the command line", .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct RunFilesCommandTests {

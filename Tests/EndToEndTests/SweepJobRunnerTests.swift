@@ -7,6 +7,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 import TestSupport
+import Formats
 
 @Suite("Sweeps through job runners", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct SweepJobRunnerTests {

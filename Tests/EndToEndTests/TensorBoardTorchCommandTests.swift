@@ -7,6 +7,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 import TestSupport
+import Formats
 
 @Suite(
     "TensorBoard and PyTorch files from the command line",

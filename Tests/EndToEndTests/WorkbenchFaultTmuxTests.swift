@@ -5,6 +5,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 import TestSupport
+import Formats
 
 @Suite("Workbench faults in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
     "needs tmux and the built binary (make test builds it)"))

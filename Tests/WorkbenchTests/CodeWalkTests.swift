@@ -122,7 +122,7 @@ import Testing
         var code = trainer.inspector.probe(set, indices: [2]).codes[0]
         let expected = (0..<5).map { step -> [UInt8] in
             code[3] = walk.traversalLow + (walk.traversalHigh - walk.traversalLow) * Float(step) / 4
-            return RunPictures.bytes(trainer.inspector.decode(codes: [code])[0])
+            return GreyPixels.bytes(trainer.inspector.decode(codes: [code])[0])
         }
         #expect(walk.traversal == expected)
         #expect(walk.interpolation.count == 5 && walk.varied.count == 784)
@@ -139,7 +139,7 @@ import Testing
         let set = trainer.dataset.validation
         let codes = trainer.inspector.probe(set, indices: Array(0..<min(set.count, RunController.scatterSamples))).codes
         let plane = try #require(CodeProjection.plane(codes))
-        #expect(scatter.cursorImage == RunPictures.bytes(trainer.inspector.decode(codes: [plane.code(at: point)])[0]))
+        #expect(scatter.cursorImage == GreyPixels.bytes(trainer.inspector.decode(codes: [plane.code(at: point)])[0]))
         #expect(run.scatter()?.cursorImage == nil)
     }
 

@@ -4,6 +4,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 @testable import Workbench
+@testable import Formats
 
 @Suite("Frame statistics")
 struct FrameStatisticsTests {

@@ -3,6 +3,7 @@ import AutoencoderKit
 import Foundation
 import Testing
 @testable import Workbench
+@testable import Formats
 
 /// A session that records commands and hands out queued snapshots.
 final class FakeSession: TrainingSessionInterface, @unchecked Sendable {

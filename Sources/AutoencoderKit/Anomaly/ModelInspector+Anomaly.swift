@@ -43,7 +43,7 @@ extension ModelInspector {
         let worst = zip(worstIndices, zip(reconstructions, maps)).map { index, pair in
             WorstImage(
                 index: index, label: set.labels.map { Int($0[index]) }, error: errors[index],
-                input: Array(set.image(index)), reconstruction: RunPictures.bytes(pair.0),
+                input: Array(set.image(index)), reconstruction: GreyPixels.bytes(pair.0),
                 errorMap: pair.1.map { maximum > 0 ? UInt8(min(255, max(0, ($0 / maximum * 255).rounded()))) : 0 })
         }
         return AnomalyReport(

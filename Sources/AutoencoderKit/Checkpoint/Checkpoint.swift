@@ -15,6 +15,8 @@
 // that is silently not exact is worse than a refusal); `read` and `CheckpointContents`
 // skip that check for eval and export on other data.
 
+import Formats
+
 /// Saves and loads training checkpoints.
 public enum Checkpoint {
     /// The file name `aelab train --out DIR` writes in DIR.

@@ -5,6 +5,8 @@
 // implies are present with the right shapes, all finite. The data check (checksum) belongs to
 // `Checkpoint.load`, which resumes training; `eval` and `export` read a model without it.
 
+import Formats
+
 /// Everything a checkpoint holds, validated.
 public struct CheckpointContents: Sendable {
     /// Where it was read from.

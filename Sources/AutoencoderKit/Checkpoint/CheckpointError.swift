@@ -1,5 +1,7 @@
 // CheckpointError: every way a checkpoint can be unusable, naming the file and the defect.
 
+import Formats
+
 /// Why a checkpoint could not be written, read or resumed. Each message starts with the path.
 public enum CheckpointError: Error, Equatable, CustomStringConvertible {
     /// The file is not valid safetensors (truncated, bad header length, header not JSON,

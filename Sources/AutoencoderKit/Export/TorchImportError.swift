@@ -1,6 +1,8 @@
 // TorchImportError: why a PyTorch state dict cannot become an aelab model; every message names
 // the file and says what to do.
 
+import Formats
+
 /// A state dict that `aelab import` refuses.
 public enum TorchImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Not a readable safetensors file.

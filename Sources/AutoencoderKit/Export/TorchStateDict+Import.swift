@@ -6,6 +6,7 @@
 // the weights' shapes and the activations, untied, come from `defaults` (the import command's
 // flags). See TorchStateDict for the names.
 import Foundation
+import Formats
 
 /// A state dict read and validated: the model's shape, its config when the file carries one,
 /// and the engine's tensors by `ParameterLayout` name.

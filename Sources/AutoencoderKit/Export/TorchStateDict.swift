@@ -20,6 +20,8 @@
 // the exported forward pass r = g(f(x)) is the one the engine evaluates. A tied model's import
 // checks that each decoder weight is exactly the transpose of its encoder weight.
 
+import Formats
+
 /// Conversion between the engine's parameter names and PyTorch's.
 public enum TorchStateDict {
     /// The value of the "format" metadata key.

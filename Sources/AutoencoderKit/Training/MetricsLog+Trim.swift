@@ -5,6 +5,7 @@
 // the two leaves one line more than the checkpoint knows; a kill during a write leaves a
 // partial last line. Both go; every other line is kept byte for byte.
 import Foundation
+import Formats
 
 extension MetricsLog {
     /// Rewrites `path` atomically keeping the lines up to a checkpoint: epoch records with

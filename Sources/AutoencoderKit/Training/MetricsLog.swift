@@ -13,6 +13,8 @@
 // the workbench's rewritten record does not know when its past epochs ended and leaves it out). Written through
 // JSONLinesWriter: each line is one write, a killed process leaves complete lines.
 
+import Formats
+
 /// A change of a setting made during a run (by the user, or on resume).
 public struct SettingChange: Sendable, Equatable {
     /// Batches since the start of the run when the change took effect.

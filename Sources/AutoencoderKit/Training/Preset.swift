@@ -5,6 +5,7 @@
 // regularizer table, then problems of the assembled configuration (a loss that needs another
 // output, k larger than the code, ...) at the line of the key most concerned.
 import Foundation
+import Formats
 
 /// A parsed, validated experiment preset.
 public struct Preset: Sendable, Equatable {

@@ -3,6 +3,7 @@
 // A run is a folder holding metrics.jsonl; its last "epoch" record gives the final losses
 // (with the unit named in the keys: train_bce_per_pixel → "BCE/px") and throughput.
 import Foundation
+import Formats
 
 /// The final results of one run.
 public struct RunSummary: Sendable, Equatable {

@@ -12,6 +12,8 @@
 // weights and moments exactly (the shapes differ), so it would not be a branch of the same run;
 // a paired run (`c`) already starts a different code size from the same seed.
 
+import Formats
+
 /// Where a forked run came from.
 public struct RunLineage: Codable, Sendable, Equatable {
     /// The parent run's name (`config.name`).

@@ -5,6 +5,7 @@
 // with a fake clock.
 import AutoencoderKit
 import Foundation
+import Formats
 
 /// Collects frame render times and writes one JSON line per interval.
 ///

@@ -43,7 +43,7 @@ extension RunController {
             epochSeries: [train, validation] + penaltySeries, lastBatchLoss: batchLoss.latest,
             lastValidationLoss: history.last?.validationLossPerPixel, imageRows: set.rows,
             imageColumns: set.columns, probeInputs: inputs,
-            probeReconstructions: probe.reconstructions.map(RunPictures.bytes),
+            probeReconstructions: probe.reconstructions.map(GreyPixels.bytes),
             probeCodes: probe.codes, codeStatistics: statistics,
             samplesPerSecond: status == .running ? samplesPerSecond : 0, settings: settings,
             note: note, pairID: pairID, probeStart: probeIndices.first ?? 0, probeErrors: errors,
@@ -120,7 +120,7 @@ extension RunController {
         let visuals = currentVisuals(historyIndices)
         history.add(
             EpochFrame(
-                epoch: trainer.epoch, step: trainer.step, reconstructions: visuals.reconstructions.map(RunPictures.bytes),
+                epoch: trainer.epoch, step: trainer.step, reconstructions: visuals.reconstructions.map(GreyPixels.bytes),
                 codes: visuals.codes, statistics: visuals.statistics, validationLoss: trainer.history.last?.validationLossPerPixel))
     }
 }

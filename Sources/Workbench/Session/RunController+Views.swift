@@ -36,7 +36,7 @@ extension RunController {
         let (value, plane) = scatterAndPlane()
         guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else { return value }
         value.cursor = point
-        value.cursorImage = trainer.inspector.decode(codes: [plane.code(at: point)]).first.map(RunPictures.bytes)
+        value.cursorImage = trainer.inspector.decode(codes: [plane.code(at: point)]).first.map(GreyPixels.bytes)
         return value
     }
 
@@ -80,7 +80,7 @@ extension RunController {
             code[unit] = range.low + (range.high - range.low) * Float(step) / Float(steps - 1)
             return code
         }
-        let all = trainer.inspector.decode(codes: line).map(RunPictures.bytes)
+        let all = trainer.inspector.decode(codes: line).map(GreyPixels.bytes)
         let decoded = Array(all.prefix(steps + 1))
         var value = LatentWalk(
             sampleA: a, sampleB: b, inputA: Array(set.image(a)), inputB: Array(set.image(b)),
@@ -90,7 +90,7 @@ extension RunController {
         (value.traversalLow, value.traversalHigh) = range
         if request.priorDraw > 0 {
             value.priorRequested = true
-            value.prior = trainer.inspector.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(RunPictures.bytes)
+            value.prior = trainer.inspector.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(GreyPixels.bytes)
         }
         walkCache = (trainer.step, request, value)
         return value

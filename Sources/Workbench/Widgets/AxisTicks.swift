@@ -3,6 +3,7 @@
 // with at least a space between labels.
 import AutoencoderKit
 import Foundation
+import Pictures
 
 /// A tick label and the column it starts at.
 struct AxisTick: Equatable {

@@ -5,6 +5,7 @@
 // (each row prefixed by filter byte 0, "None"), IEND.
 
 import CZlib
+import Formats
 
 /// Encodes images as PNG.
 public enum PNGWriter {

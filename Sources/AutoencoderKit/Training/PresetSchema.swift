@@ -2,6 +2,8 @@
 //
 // The engine owner defines the actual schema; `PresetReader` checks a `TOMLDocument` against it.
 
+import Formats
+
 /// The type a preset key must have.
 public indirect enum PresetValueType: Sendable, Equatable, CustomStringConvertible {
     case string

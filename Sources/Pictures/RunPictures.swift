@@ -5,6 +5,9 @@
 // tile has its mean subtracted and is divided by its largest |w|, so -1..1 maps to black..white
 // and every filter uses the full grey range whatever its scale.
 
+import AutoencoderKit
+import Formats
+
 /// Builds report pictures on `PixelCanvas`es (write them with `writePNG(to:)`).
 public enum RunPictures {
     static let trainColor = RGB(hex: 0x1F77B4)
@@ -126,10 +129,5 @@ public enum RunPictures {
                 ? Array(UnsafeBufferPointer(start: w + j * d, count: d))
                 : (0..<d).map { i in w[i * layer.inputSize + j] }
         }
-    }
-
-    /// Pixels 0-255 of values in [0, 1] (clamped).
-    public static func bytes(_ values: [Float]) -> [UInt8] {
-        values.map { v in v.isFinite ? UInt8((min(max(v, 0), 1) * 255).rounded()) : 0 }
     }
 }

@@ -3,6 +3,8 @@
 // Every defect is reported at once, in line order, as `file:line: message`, with a
 // "did you mean" suggestion for misspelt keys and tables (closest name by edit distance).
 
+import Formats
+
 /// One defect of a preset file.
 public struct PresetProblem: Sendable, Equatable, CustomStringConvertible {
     public let file: String

@@ -8,6 +8,10 @@
 // The image (tag "reconstructions/probe") is the grid `aelab export --png` draws: each probe
 // image beside its reconstruction, from the first validation images.
 
+import AutoencoderKit
+import Formats
+import Pictures
+
 /// Events of a run, from its metrics and its model.
 public enum RunEvents {
     /// The image tag of the probe reconstructions.
@@ -40,7 +44,7 @@ public enum RunEvents {
         let set = trainer.dataset.validation
         let indices = Array(0..<min(probeCount, set.count))
         guard !indices.isEmpty else { return nil }
-        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(RunPictures.bytes)
+        let reconstructions = trainer.inspector.probe(set, indices: indices).reconstructions.map(GreyPixels.bytes)
         return RunPictures.reconstructionGrid(
             inputs: indices.map { Array(set.image($0)) }, reconstructions: reconstructions, rows: set.rows,
             columns: set.columns)

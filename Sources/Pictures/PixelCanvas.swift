@@ -3,6 +3,8 @@
 // Drawing clips silently at the edges, so callers can lay out without bounds checks.
 // Coordinates: x to the right, y down, (0, 0) the top-left pixel.
 
+import Formats
+
 /// An 8-bit RGB colour.
 public struct RGB: Sendable, Hashable {
     public var r: UInt8
