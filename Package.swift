@@ -30,12 +30,15 @@ let package = Package(
         .target(name: "CTermGuard", path: "Sources/CTermGuard"),
         .target(name: "CCPUTarget", path: "Sources/CCPUTarget"),
         .target(name: "CVectorMath", path: "Sources/CVectorMath"),
-        .target(name: "Formats", dependencies: ["CZlib"], path: "Sources/Formats"),
+        .target(
+            name: "Formats", dependencies: ["CZlib"], path: "Sources/Formats",
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath", "Formats"],
             path: "Sources/AutoencoderKit"),
         .target(
-            name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures"),
+            name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures",
+            swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "Workbench", dependencies: ["AutoencoderKit", "Formats", "Pictures"], path: "Sources/Workbench"),
         .target(

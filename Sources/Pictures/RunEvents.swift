@@ -10,7 +10,6 @@
 
 import AutoencoderKit
 import Formats
-import Pictures
 
 /// Events of a run, from its metrics and its model.
 public enum RunEvents {

@@ -3,7 +3,7 @@
 //
 // Goodfellow et al. 14.1: an undercomplete autoencoder with a linear decoder and squared
 // error learns to span the same subspace as PCA. The covariance C = (X−μ)ᵀ(X−μ)/N (D×D) is
-// built with sgemm a chunk at a time; its eigenvectors come from LAPACK ssyevd.
+// built with sgemm a chunk at a time; its eigenvectors come from LAPACK ssyevd (SymmetricEigen).
 // Shapes: N = images, D = pixels, k = components.
 #if canImport(Accelerate)
 import Accelerate
@@ -47,7 +47,7 @@ public struct PCAReference: Sendable {
                 a: rows.pointer, b: rows.pointer, beta: 1, c: &covariance)
             start += size
         }
-        let (values, vectors) = try PCAReference.symmetricEigen(covariance, size: d)
+        let (values, vectors) = try SymmetricEigen.decompose(covariance, size: d)
         // LAPACK returns ascending eigenvalues and (column-major) eigenvectors as columns,
         // which read row-major are rows: row i is the eigenvector of values[i].
         var components = [Float](repeating: 0, count: k * d)
@@ -90,27 +90,6 @@ public struct PCAReference: Sendable {
             start += size
         }
         return total / Double(max(set.count, 1) * d)
-    }
-
-    /// Eigenvalues (ascending) and eigenvectors (row i pairs with value i) of a symmetric
-    /// matrix, by LAPACK ssyevd.
-    static func symmetricEigen(_ matrix: [Float], size n: Int) throws -> ([Float], [Float]) {
-        var a = matrix
-        var w = [Float](repeating: 0, count: n)
-        var jobz = Int8(UInt8(ascii: "V")), uplo = Int8(UInt8(ascii: "U"))
-        var nn = Int32(n), lda = Int32(n), info: Int32 = 0
-        var lwork: Int32 = -1, liwork: Int32 = -1
-        var workSize: Float = 0
-        var iworkSize: Int32 = 0
-        ssyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &workSize, &lwork, &iworkSize, &liwork, &info)
-        guard info == 0 else { throw PCAError.lapack(Int(info)) }
-        lwork = Int32(workSize)
-        liwork = iworkSize
-        var work = [Float](repeating: 0, count: Int(lwork))
-        var iwork = [Int32](repeating: 0, count: Int(liwork))
-        ssyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
-        guard info == 0 else { throw PCAError.lapack(Int(info)) }
-        return (w, a)
     }
 }
 

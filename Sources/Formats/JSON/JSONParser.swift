@@ -3,6 +3,11 @@
 // Used for safetensors headers and metrics lines. It trusts nothing in the input: nesting is
 // capped, duplicate keys are refused, numbers follow the JSON grammar exactly, and nothing is
 // allocated from a size written in the text.
+// Why not Foundation's JSONSerialization/JSONDecoder, which the checkpoint's Codable metadata
+// does use: they drop object key order (metrics lines' keys are the CSV export's columns, in
+// order), accept duplicate keys in a safetensors header from an untrusted file (two "offsets"
+// for one tensor: which one wins?), and say where a text is broken less precisely than the byte
+// offset this parser gives (error messages name file and byte). The fuzz target covers it.
 
 /// Why a JSON text could not be read: the byte offset and the defect.
 public struct JSONParseError: Error, Equatable, CustomStringConvertible {

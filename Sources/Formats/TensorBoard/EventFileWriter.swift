@@ -20,7 +20,8 @@ public final class EventFileWriter {
     /// "events.out.tfevents.<seconds>.<host>.aelab" for a file started at `wallTime`.
     public static func fileName(wallTime: Double) -> String {
         var host = [CChar](repeating: 0, count: 256)
-        let name = gethostname(&host, host.count) == 0 ? String(cString: host) : "localhost"
+        let bytes = gethostname(&host, host.count) == 0 ? host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) } : []
+        let name = String(decoding: bytes, as: UTF8.self)
         return "events.out.tfevents.\(Int(wallTime)).\(name.isEmpty ? "localhost" : name).aelab"
     }
 

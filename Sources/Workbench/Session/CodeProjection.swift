@@ -1,8 +1,9 @@
 // CodeProjection: codes as 2-D points for the scatter: the code itself when it has two units,
 // else its projection on the first two principal components of the codes shown.
 //
-// The components come from power iteration with deflation on the H×H covariance: a handful of
-// multiply-adds per iteration, so it runs on the training queue without LAPACK.
+// The components are the top two eigenvectors of the H×H covariance, from the engine's
+// eigensolver (SymmetricEigen, LAPACK dsyevd). An eigenvector's sign is arbitrary, so each is
+// turned to point along a fixed positive direction: the picture does not flip between refreshes.
 import AutoencoderKit
 
 /// The plane the scatter shows, in code space: a code h projects to the point
@@ -55,10 +56,9 @@ enum CodeProjection {
             }
         }
         for i in 0..<h { for j in 0..<i { covariance[i * h + j] = covariance[j * h + i] } }
-        let first = leadingEigenvector(covariance, size: h)
-        let value = rayleigh(covariance, first, size: h)
-        for i in 0..<h { for j in 0..<h { covariance[i * h + j] -= value * first[i] * first[j] } }
-        let second = leadingEigenvector(covariance, size: h)
+        guard let (_, vectors) = try? SymmetricEigen.decompose(covariance, size: h) else { return nil }
+        let first = oriented(Array(vectors[(h - 1) * h..<h * h]))
+        let second = oriented(Array(vectors[(h - 2) * h..<(h - 1) * h]))
         return CodePlane(mean: mean, first: first, second: second)
     }
 
@@ -72,27 +72,10 @@ enum CodeProjection {
         return SeriesPoint(x: minX + f.x * (maxX - minX), y: minY + f.y * (maxY - minY))
     }
 
-    /// The unit eigenvector of the largest eigenvalue, by 60 power iterations from a fixed start.
-    static func leadingEigenvector(_ matrix: [Double], size h: Int) -> [Double] {
-        var v = (0..<h).map { 1 + 0.01 * Double($0 % 7) }
-        for _ in 0..<60 {
-            var next = [Double](repeating: 0, count: h)
-            for i in 0..<h {
-                var sum = 0.0
-                for j in 0..<h { sum += matrix[i * h + j] * v[j] }
-                next[i] = sum
-            }
-            let norm = next.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            guard norm > 1e-12 else { break }
-            v = next.map { $0 / norm }
-        }
-        return v
-    }
-
-    static func rayleigh(_ matrix: [Double], _ v: [Double], size h: Int) -> Double {
-        var sum = 0.0
-        for i in 0..<h { for j in 0..<h { sum += v[i] * matrix[i * h + j] * v[j] } }
-        return sum
+    /// `vector` or its negative, whichever points along (1, 1.01, ..., 1.06, 1, ...).
+    static func oriented(_ vector: [Double]) -> [Double] {
+        let along = vector.indices.reduce(0.0) { $0 + vector[$1] * (1 + 0.01 * Double($1 % 7)) }
+        return along < 0 ? vector.map { -$0 } : vector
     }
 
     /// Activations counted in `bins` equal bins from min(0, smallest) to the largest.
