@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CCPUTarget", path: "Sources/CCPUTarget"),
         .target(name: "CVectorMath", path: "Sources/CVectorMath"),
         .target(
-            name: "Formats", dependencies: ["CZlib"], path: "Sources/Formats",
+            name: "Formats", path: "Sources/Formats",
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath", "Formats"],
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "Formats", "TestSupport"], path: "Tests/AelabTests"),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["AutoencoderKit", "Formats", "TestSupport"],
+            name: "EndToEndTests", dependencies: ["AutoencoderKit", "Formats", "Pictures", "TestSupport"],
             path: "Tests/EndToEndTests"),
     ],
     swiftLanguageModes: [.v5]
