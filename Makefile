@@ -123,7 +123,7 @@ FUZZ_TARGETS ?= IDX IDXGzip NPY NPZ Safetensors TOML Preset Theme TorchImport
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_BUILD := .build-fuzz
-FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -swift-version 5 \
+FUZZ_SWIFTC := swiftc -sanitize=fuzzer,address -parse-as-library -O -wmo -swift-version 6 \
 	-package-name aelab -use-ld=lld -I Sources/CBLAS -I Sources/CZlib \
 	-I Sources/CVectorMath/include -I $(FUZZ_BUILD)/modules
 FORMATS_SOURCES := $(shell find Sources/Formats -name '*.swift')

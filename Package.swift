@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath", "Formats"],
-            path: "Sources/AutoencoderKit"),
+            path: "Sources/AutoencoderKit", swiftSettings: [.swiftLanguageMode(.v6)]),
         .target(
             name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures",
             swiftSettings: [.swiftLanguageMode(.v6)]),
@@ -65,5 +65,5 @@ let package = Package(
             name: "EndToEndTests", dependencies: ["AutoencoderKit", "Formats", "Pictures", "TestSupport"],
             path: "Tests/EndToEndTests"),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

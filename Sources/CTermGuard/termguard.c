@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <string.h>
 #include <termios.h>
@@ -111,4 +112,8 @@ void termguard_ignore_file_size_signal(void) {
 
 int termguard_quit_signal(void) {
     return (int)quit_signal;
+}
+
+void termguard_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
 }

@@ -32,7 +32,7 @@ struct AelabCommand: ParsableCommand {
             Foundation.exit(2)
         } catch let interrupted as Interrupted {
             // die of the signal, so a calling shell or script sees it and stops too
-            fflush(stdout)
+            fflush(nil)  // every output stream (Swift 6 refuses libc's global stdout)
             signal(interrupted.signal, SIG_DFL)
             raise(interrupted.signal)
             Foundation.exit(128 + interrupted.signal)

@@ -55,8 +55,7 @@ enum BLASCoreSelection {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return nil }
-        buffer[length] = 0
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// "SkylakeX" with AVX-512, "Haswell" with AVX2 and FMA, nil otherwise (Linux flags).

@@ -5,6 +5,7 @@
 import ArgumentParser
 import AutoencoderKit
 import Foundation
+import Synchronization
 import Formats
 
 struct SweepCommand: ParsableCommand {
@@ -78,7 +79,7 @@ extension SweepCommand {
         }
         let cell = plan.cells[number - 1]
         print("sweep \(file) cell \(number) of \(plan.cells.count): \(cell.name) in \(cell.outputFolder)")
-        fflush(stdout)
+        fflush(nil)  // every output stream (Swift 6 refuses libc's global stdout)
         let program = Bundle.main.executablePath ?? CommandLine.arguments[0]
         var arguments = ([program] + cell.arguments).map { strdup($0) }
         arguments.append(nil)
@@ -159,19 +160,10 @@ struct SweepRunner {
 }
 
 /// Names of failed cells, appended from process termination handlers.
-final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var list: [String] = []
+final class FailureList: Sendable {
+    private let list = Mutex<[String]>([])
 
-    func add(_ name: String) {
-        lock.lock()
-        list.append(name)
-        lock.unlock()
-    }
+    func add(_ name: String) { list.withLock { $0.append(name) } }
 
-    var names: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return list
-    }
+    var names: [String] { list.withLock { $0 } }
 }

@@ -5,6 +5,7 @@
 // what is missing and nothing more (ExistingRun.swift).
 import ArgumentParser
 import AutoencoderKit
+import CTermGuard
 import Foundation
 import Formats
 import Pictures
@@ -27,7 +28,7 @@ struct TrainCommand: ParsableCommand {
     var overwrite = false
 
     func run() throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // one line per epoch, also when stdout is a file or pipe
+        termguard_line_buffer_stdout()  // one line per epoch, also when stdout is a file or pipe
         // the folder is made after the data loaded (bad data writes nothing); a run already in it
         // is looked at first (complete: nothing to do; cut short: resume)
         guard let started = try resume.map(resumedTrainer) ?? freshOrExistingTrainer(outputFolder: out) else { return }

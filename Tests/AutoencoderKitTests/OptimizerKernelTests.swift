@@ -56,7 +56,7 @@ struct OptimizerKernelTests {
                 beta1: b1, oneMinusBeta1: 1 - b1, beta2: b2, oneMinusBeta2: 1 - b2, secondCorrection: c2,
                 stepSize: lr * c1, epsilon: eps)
             // a range that starts off the eight-lane grid and ends in a scalar tail
-            w.withUnsafeMutableBufferPointer { wp in
+            _ = w.withUnsafeMutableBufferPointer { wp in
                 m.withUnsafeMutableBufferPointer { mp in
                     v.withUnsafeMutableBufferPointer { vp in
                         g.withUnsafeBufferPointer { gp in

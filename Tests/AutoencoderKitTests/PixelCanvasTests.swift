@@ -91,9 +91,12 @@ struct PixelCanvasTests {
 
     @Test("a chart draws lines in the plot, a legend, and labels")
     func chart() throws {
-        let train = (0..<20).map { (Double($0), 0.7 * exp(-Double($0) / 6) + 0.1) }
-        var test = train.map { ($0.0, $0.1 + 0.03) }
-        test[5].1 = .nan
+        let train: [(Double, Double)] = (0..<20).map { (i: Int) -> (Double, Double) in
+            let x = Double(i)
+            return (x, 0.7 * exp(-x / 6) + 0.1)
+        }
+        var test: [(Double, Double)] = train.map { ($0.0, $0.1 + 0.03) }
+        test[5].1 = Double.nan
         let red = RGB(hex: 0xD03030)
         let blue = RGB(hex: 0x3060D0)
         let (canvas, layout) = ChartPicture.draw(

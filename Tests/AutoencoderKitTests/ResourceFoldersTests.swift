@@ -21,7 +21,7 @@ struct ResourceFoldersTests {
         let override = try make("override")
         let user = try make("config/aelab/themes")
         let installed = try make("prefix/share/aelab/themes")
-        try make("prefix/bin")
+        _ = try make("prefix/bin")
         let checkout = try make("checkout/themes")
         let found = ResourceFolders.search(
             "themes", override: override, environment: ["XDG_CONFIG_HOME": root.path + "/config", "HOME": "/nowhere"],

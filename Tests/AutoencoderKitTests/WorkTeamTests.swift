@@ -43,7 +43,7 @@ struct WorkTeamTests {
         let architecture = Architecture(encoderSizes: [64, 16], hiddenActivation: .sigmoid, codeActivation: .relu, outputActivation: .sigmoid)
         let team = WorkTeam(size: 2)
         defer { team.stop() }
-        func gradients() -> [Float] {
+        @Sendable func gradients() -> [Float] {
             var random = RandomGenerator(seed: 5)
             let model = Autoencoder<Float>(architecture: architecture, batchCapacity: 64, random: &random)
             model.team = team

@@ -125,7 +125,7 @@ struct SweepJobRunnerTests {
 
         // Kill task 1's aelab (the batch step execs it) once it has a checkpoint, then requeue it.
         let firstCell = root + "/runs/seed-1/" + MetricsLog.fileName
-        let trained = try Self.eventually(seconds: 60) { ((try? RunFolderRerunTests.epochs(root + "/runs/seed-1")) ?? []).count >= 1 }
+        let trained = Self.eventually(seconds: 60) { ((try? RunFolderRerunTests.epochs(root + "/runs/seed-1")) ?? []).count >= 1 }
         let whileTraining = try states()
         try #require(trained, "task 1 wrote no epoch in 60 s: \(whileTraining); \(firstCell)")
         let killed = try slurm(["scancel", "--batch", "--signal=KILL", "\(job)_1"])

@@ -69,11 +69,11 @@ struct TrainFlagTests {
         try FileManager.default.createDirectory(atPath: folder + "/folder.npy", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        FileManager.default.createFile(atPath: folder + "/garbage.idx", contents: Data("not an idx file".utf8))
-        FileManager.default.createFile(atPath: folder + "/plain-file", contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: folder + "/garbage.idx", contents: Data("not an idx file".utf8)))
+        #expect(FileManager.default.createFile(atPath: folder + "/plain-file", contents: Data("x".utf8)))
         // Three 4x5 images: a valid IDX file whose images do not fit the 784-input model.
         let tiny: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 3, 0, 0, 0, 4, 0, 0, 0, 5] + [UInt8](repeating: 7, count: 60)
-        FileManager.default.createFile(atPath: folder + "/tiny-idx3-ubyte", contents: Data(tiny))
+        #expect(FileManager.default.createFile(atPath: folder + "/tiny-idx3-ubyte", contents: Data(tiny)))
         let cases: [([String], String)] = [
             (["--data", folder + "/missing"], "--data: \(folder)/missing: file not found"),
             (["--data", folder + "/missing.npy"], "--data: \(folder)/missing.npy: file not found"),

@@ -5,7 +5,7 @@
 // and avoids copy-on-write checks inside kernels.
 
 /// A heap block of `count` scalars, zero-initialized, freed with the object.
-public final class Buffer<Scalar: EngineScalar>: @unchecked Sendable {
+public final class Buffer<Scalar: EngineScalar> {
     /// Number of elements.
     public let count: Int
     /// Start of the storage; valid while the buffer lives.

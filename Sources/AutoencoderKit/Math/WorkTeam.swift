@@ -17,6 +17,13 @@ import Foundation
 import Synchronization
 
 /// Fork-join threads for data-parallel loops.
+///
+/// `@unchecked Sendable`: the one mutable field the workers read, `job`, is written only by the
+/// thread that won `busy` (compare-exchange, acquiring), before it publishes the job by bumping
+/// `generation` (sequentially consistent); workers read it after seeing the new generation
+/// (acquiring) and report through `remaining` (releasing), and the owner clears it only after
+/// `remaining` reaches 0 (acquiring). `threads` is written in `init` only; sleeping is guarded
+/// by `condition`.
 public final class WorkTeam: @unchecked Sendable {
     /// One part of a job: which part, of how many, and the share of a range it takes.
     public struct Part: Sendable {

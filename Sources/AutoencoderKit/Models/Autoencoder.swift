@@ -16,7 +16,7 @@
 // selection, sampling, penalties) run whole on the caller. Batches under 32 rows run on one thread.
 
 /// A dense autoencoder with its parameters, gradients and per-batch workspace.
-public final class Autoencoder<T: EngineScalar>: @unchecked Sendable {
+public final class Autoencoder<T: EngineScalar> {
     public let architecture: Architecture
     public let layout: ParameterLayout
     /// All weights and biases, in `layout` order.

@@ -16,7 +16,7 @@
 // Shapes: B = batch, D = pixels, H = code units.
 
 /// PSD's inference and gradient for a one-layer autoencoder of scalar type T.
-public final class PredictiveSparseDecomposition<T: EngineScalar>: @unchecked Sendable {
+public final class PredictiveSparseDecomposition<T: EngineScalar> {
     public let model: Autoencoder<T>
     public let settings: PSDSettings
     public let loss: ReconstructionLoss

@@ -16,7 +16,7 @@
 // Shapes: B = batch, D = visible units, H = hidden units.
 
 /// The recirculation rule for a one-layer logistic autoencoder of scalar type T.
-public final class Recirculation<T: EngineScalar>: @unchecked Sendable {
+public final class Recirculation<T: EngineScalar> {
     public let model: Autoencoder<T>
     public let settings: RecirculationSettings
     private let hidden1: Buffer<T>

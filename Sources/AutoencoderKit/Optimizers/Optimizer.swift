@@ -7,7 +7,7 @@
 // Coupled L2 decay (SGD, Adam): g ← g + λ·w for weights before the update.
 
 /// Update rule state (momentum, Adam moments, step count) for one model.
-public final class Optimizer: @unchecked Sendable {
+public final class Optimizer {
     public var settings: OptimizerSettings
     /// Number of updates applied so far (Adam's t).
     public private(set) var step: Int = 0

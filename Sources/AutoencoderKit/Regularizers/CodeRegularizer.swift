@@ -18,7 +18,7 @@ public struct PenaltyValue: Sendable, Equatable, Codable {
 }
 
 /// The code penalties of one run, for a model of scalar type T.
-public final class CodeRegularizer<T: EngineScalar>: @unchecked Sendable {
+public final class CodeRegularizer<T: EngineScalar> {
     public private(set) var regularization: Regularization
     public let architecture: Architecture
     /// β of the VAE's KL term (nil for a deterministic code).

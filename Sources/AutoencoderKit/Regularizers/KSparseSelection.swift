@@ -7,7 +7,7 @@
 // otherwise leak gradient into dropped units). Ties at the k-th value keep the lower index.
 
 /// The per-example top-k mask of a batch.
-public final class KSparseSelection<T: EngineScalar>: @unchecked Sendable {
+public final class KSparseSelection<T: EngineScalar> {
     public let k: Int
     public let width: Int
     private var mask: [Bool]

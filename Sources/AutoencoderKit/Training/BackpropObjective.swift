@@ -21,7 +21,7 @@ public struct ObjectiveTerms: Sendable, Equatable {
 }
 
 /// Forward, loss, penalties and (optionally) backward for a model and its regularizer.
-public final class BackpropObjective<T: EngineScalar>: @unchecked Sendable {
+public final class BackpropObjective<T: EngineScalar> {
     public let model: Autoencoder<T>
     public let regularizer: CodeRegularizer<T>
     public let loss: ReconstructionLoss

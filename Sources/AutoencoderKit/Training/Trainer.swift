@@ -25,7 +25,7 @@ public struct BatchResult: Sendable, Equatable {
 }
 
 /// Trains one model on one dataset; not thread-safe (the session owns it on one queue).
-public final class Trainer: @unchecked Sendable {
+public final class Trainer {
     /// The run's configuration; its regularization strengths may change during a run
     /// (`scaleRegularization`); the current learning rate is `optimizer.settings`.
     public private(set) var config: TrainingConfig

@@ -33,5 +33,8 @@ void termguard_install_quit_handlers(void);
 void termguard_ignore_file_size_signal(void);
 /// The first quit signal caught since start (its number), or 0.
 int termguard_quit_signal(void);
+/// Makes stdout line-buffered, also when it is a file or a pipe (one line per epoch reaches a
+/// log at once). In C because Swift 6 refuses to touch libc's global `stdout`.
+void termguard_line_buffer_stdout(void);
 
 #endif

@@ -39,4 +39,5 @@ final class Locked<Value> {
     }
 }
 
+/// `@unchecked Sendable`: `value` is read and written only inside `withLock`, holding `mutex`.
 extension Locked: @unchecked Sendable where Value: Sendable {}

@@ -10,6 +10,10 @@ import Dispatch
 import Synchronization
 
 /// The background training session behind the workbench.
+///
+/// `@unchecked Sendable`: the trainers (not Sendable) and every `var` below are touched only on
+/// `queue`, a serial queue, which is the lock; the UI thread reaches the session through
+/// `inbox` and `mailbox` (each behind a `Locked` mutex) and the atomics.
 public final class TrainingSession: TrainingSessionInterface, @unchecked Sendable {
     /// The experiments `1`-`9` switch between.
     public let presets: [TrainingConfig]
