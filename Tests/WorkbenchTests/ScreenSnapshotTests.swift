@@ -32,7 +32,10 @@ import Testing
 
     @Test(arguments: sizes)
     func theHelpOverlayMatchesItsSnapshot(size: TerminalSize) {
-        var state = Fixtures.state(size: size)
+        var snapshot = Fixtures.snapshot()
+        snapshot.roofline = Roofline(
+            blas: "OpenBLAS SkylakeX", threads: 2, peakGflops: 441.2, productsGflops: 372.6, flopsPerSample: 51_300_000)
+        var state = Fixtures.state(size: size, snapshot: snapshot)
         state.helpShown = true
         SnapshotAssertion.assertMatches(Screen.render(state).styledDump, named: "help-\(size.columns)x\(size.rows)-color.txt")
         state.glyphMode = .ascii

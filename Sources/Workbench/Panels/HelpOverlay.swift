@@ -1,5 +1,6 @@
 // HelpOverlay: a centred box listing every key of the keymap, in two columns when one is too
-// tall for the screen.
+// tall for the screen, and below them the shown run's speed against its matrix products
+// (Roofline: the BLAS, its threads, the products' GFLOP/s against the peak, the time outside).
 
 /// The help box, drawn over the other panels. It lists `Keymap.bindings`, so it cannot drift
 /// from the keys that work.
@@ -17,7 +18,10 @@ public struct HelpOverlay: Panel {
         let lineWidth = 1 + (lines.map { $0.0.count + 2 + $0.1.count }.max() ?? 0)
         let columns = lines.count + 4 <= rect.height ? 1 : 2
         let rows = (lines.count + columns - 1) / columns
-        let contentWidth = max(columns * lineWidth + (columns - 1) * Self.columnGap, footer.count)
+        let speed = Self.speedLines(state.selected)
+        let speedWidth = max(speed.0.count, speed.1.count + 2 + footer.count) + 1
+        let contentWidth = min(
+            max(columns * lineWidth + (columns - 1) * Self.columnGap, footer.count, speedWidth), max(rect.width - 3, 0))
         let box = rect.centred(width: contentWidth + 3, height: rows + 4)
         canvas.fill(box)
         let inner = canvas.box(box, title: "keys", glyphs: state.glyphMode)
@@ -28,6 +32,14 @@ public struct HelpOverlay: Panel {
             let column = canvas.write(" " + keys, x: x, y: y, role: .helpKey, clip: inner)
             canvas.write("  " + summary, x: column, y: y, role: .help, clip: inner)
         }
+        canvas.write(" " + speed.0, x: inner.x, y: inner.maxY - 2, role: .dim, clip: inner)
+        canvas.write(" " + speed.1, x: inner.x, y: inner.maxY - 1, role: .dim, clip: inner)
         canvas.writeRight(footer + " ", in: inner, y: inner.maxY - 1, role: .dim)
+    }
+
+    /// The two speed lines: products against peak, and the share of time outside products.
+    static func speedLines(_ run: TrainingSnapshot?) -> (String, String) {
+        guard let roofline = run?.roofline else { return ("speed: measuring the products and the BLAS peak", "") }
+        return (roofline.productsLine, roofline.outsideLine(samplesPerSecond: run?.samplesPerSecond ?? 0))
     }
 }

@@ -15,6 +15,8 @@ public struct DisplayRequest: Sendable, Equatable {
     public var anomaly: Bool
     /// The cursor on the code scatter, decoded beside it (code view).
     public var cursor: CodeCursor?
+    /// The speed figures of the help box (Roofline), measured once per run when first asked.
+    public var roofline = false
 
     public init(
         filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil, anomaly: Bool = false

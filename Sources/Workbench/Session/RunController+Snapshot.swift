@@ -57,6 +57,10 @@ extension RunController {
         snapshot.noteIsError = noteIsError
         snapshot.pairStart = pairStart
         snapshot.lineage = trainer.lineage
+        if display.roofline {
+            if roofline == nil { roofline = Roofline.measure(trainer) }
+            snapshot.roofline = roofline
+        }
         return snapshot
     }
 

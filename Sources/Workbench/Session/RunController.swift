@@ -23,6 +23,8 @@ final class RunController {
     var pairStart: String?
     /// What the visible view needs (probe page, filters, scatter, walk).
     var display = DisplayRequest()
+    /// The speed figures, measured the first time the help box asks (see Roofline).
+    var roofline: Roofline?
     /// Reference lines for the loss chart, set by the session.
     var references: [ReferenceLine] = []
     /// Frames of past epochs for scrubbing.

@@ -113,6 +113,8 @@ public struct TrainingSnapshot: Sendable, Equatable {
     public var anomaly: AnomalyReport?
     /// Where the run forked from, for a branch (the tree view, key `T`).
     public var lineage: RunLineage?
+    /// The help box's speed figures (while the help box is open; measured once per run).
+    public var roofline: Roofline?
 
     public static func == (a: TrainingSnapshot, b: TrainingSnapshot) -> Bool {
         a.runName == b.runName && a.status == b.status && a.epoch == b.epoch && a.step == b.step
@@ -125,7 +127,7 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
             && a.scatter == b.scatter && a.walk == b.walk && a.anomaly == b.anomaly && a.codeHistogram == b.codeHistogram
-            && a.lineage == b.lineage
+            && a.lineage == b.lineage && a.roofline == b.roofline
     }
 
     public init(

@@ -110,6 +110,7 @@ public struct AppState: Equatable, Sendable {
             filters: view == .filters, scatter: view == .codes, probeStart: options.probeStart,
             walk: view == .walk ? walkRequest : nil, anomaly: view == .anomaly)
         request.cursor = view == .codes ? options.cursor : nil
+        request.roofline = helpShown
         return request
     }
 
