@@ -42,11 +42,8 @@ public final class WorkTeam: @unchecked Sendable {
     public static var shared: WorkTeam { sharedTeam.withLock { $0 } }
     private static let sharedTeam = Mutex<WorkTeam>(makeDefaultTeam())
 
-    /// Two threads, and the library on one (the team splits the products).
-    private static func makeDefaultTeam() -> WorkTeam {
-        BLAS.setLibraryThreadCount(1)
-        return WorkTeam(size: 2)
-    }
+    /// Two threads (the library on one: see `init`).
+    private static func makeDefaultTeam() -> WorkTeam { WorkTeam(size: 2) }
 
     private let generation = Atomic<Int>(0)
     private let remaining = Atomic<Int>(0)
@@ -58,8 +55,11 @@ public final class WorkTeam: @unchecked Sendable {
     private var job: ((Part) -> Void)?
     private var threads: [Thread] = []
 
-    /// Starts `size - 1` worker threads (none for size 1).
+    /// Starts `size - 1` worker threads (none for size 1), and puts the library on one thread:
+    /// a team splits the products itself, and OpenBLAS's own threads under concurrent callers
+    /// split a product differently when busy, which changes results in the last bits.
     public init(size: Int) {
+        BLAS.setLibraryThreadCount(1)
         self.size = max(1, size)
         for index in 1..<self.size {
             // the thread keeps the team alive until `stop` ends it

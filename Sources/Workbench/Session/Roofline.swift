@@ -55,15 +55,17 @@ public struct Roofline: Sendable, Equatable {
     }
 
     /// Measures the figures for `trainer`'s model (about 0.1 s: three 1024³ products and five
-    /// steps' worth of the model's products).
-    static func measure(_ trainer: Trainer) -> Roofline {
+    /// steps' worth of the model's products). `peak` is called once; it runs the library on the
+    /// team's threads for a moment, so nothing else may train in the process meanwhile (the
+    /// session calls this on its one training queue).
+    static func measure(_ trainer: Trainer, peak: () -> Double = { Benchmark.peakGflops(size: 1024, repeats: 2) }) -> Roofline {
         let batch = trainer.config.batchSize
         let steps = 5
         let flopsPerStep = Benchmark.flopsPerStep(trainer.model.layout, batch: batch)
         let seconds = Benchmark.timeProducts(trainer.model, batch: batch, steps: steps)
         return Roofline(
             blas: "OpenBLAS " + BLAS.coreName, threads: BLAS.threadCount,
-            peakGflops: Benchmark.peakGflops(size: 1024, repeats: 2),
+            peakGflops: peak(),
             productsGflops: seconds > 0 ? flopsPerStep * Double(steps) / seconds / 1e9 : 0,
             flopsPerSample: flopsPerStep / Double(max(batch, 1)))
     }
