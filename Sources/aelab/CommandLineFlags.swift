@@ -22,7 +22,7 @@ extension ModelOptions {
             ("batch", batch != nil), ("seed", seed != nil), ("l1", l1 != nil), ("kl-beta", klBeta != nil),
             ("kl-rho", klRho != nil), ("k-sparse", kSparse != nil), ("corruption", corruption != nil),
             ("noise-level", noiseLevel != nil), ("contractive", contractive != nil),
-            ("pretrain-epochs", pretrainEpochs != nil),
+            ("pretrain-epochs", pretrainEpochs != nil), ("penalty", !penalty.isEmpty),
         ]
         return flags.filter(\.1).map(\.0)
     }

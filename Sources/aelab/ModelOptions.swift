@@ -54,6 +54,11 @@ struct ModelOptions: ParsableArguments {
     var noiseLevel: Float?
     @Option(help: "Contractive penalty λ (one sigmoid/tanh/relu encoder layer).")
     var contractive: Float?
+    @Option(
+        help: ArgumentHelp(
+            "A code penalty by name: NAME=STRENGTH, or NAME.KEY=VALUE for its other parameters; 0 turns it off (repeatable).",
+            discussion: CodePenalties.flagHelp, valueName: "name=value"))
+    var penalty: [String] = []
     @Option(name: .customLong("pretrain-epochs"), help: "Greedy layer-wise pretraining epochs per layer (deep models).")
     var pretrainEpochs: Int?
     @Option(name: .customLong("holdout-class"), help: "Train without this class (a label, e.g. 0-9); its validation images become anomalies (view A, aelab eval).")
@@ -153,7 +158,35 @@ struct ModelOptions: ParsableArguments {
             r.denoising = CorruptionSettings(kind: kind, level: noiseLevel ?? r.denoising?.level ?? 0.3)
         }
         if let contractive { r.contractive = contractive == 0 ? nil : contractive }
+        for setting in penalty { try Self.applyPenalty(setting, to: &r) }
         config.regularization = r
+    }
+
+    /// Applies one `--penalty` setting: "l2=0.001" sets the penalty's first strength (0 turns it
+    /// off), "kl.rho=0.05" one parameter; the penalty's defaults fill what is not given.
+    static func applyPenalty(_ setting: String, to r: inout Regularization) throws {
+        let names = CodePenalties.all.map(\.name).joined(separator: ", ")
+        let sides = setting.split(separator: "=", maxSplits: 1).map(String.init)
+        guard sides.count == 2, let value = Float(sides[1].trimmingCharacters(in: .whitespaces)) else {
+            throw UsageError(message: "--penalty: '\(setting)' is not NAME=NUMBER (example: --penalty l2=0.001; penalties: \(names))")
+        }
+        let path = sides[0].split(separator: ".", maxSplits: 1).map(String.init)
+        guard let penalty = CodePenalties.named(path[0]) else {
+            throw UsageError(message: "--penalty: unknown penalty '\(path[0])'; choose \(names)")
+        }
+        guard let parameter = path.count == 2 ? penalty.parameters.first(where: { $0.key == path[1] }) : penalty.strengths.first
+        else {
+            let keys = penalty.parameters.map(\.key).joined(separator: ", ")
+            throw UsageError(message: "--penalty: \(penalty.name) has no parameter '\(path.count == 2 ? path[1] : "")'; its keys: \(keys)")
+        }
+        if parameter.isStrength && path.count == 1 && value == 0 {
+            r.penalties[penalty.name] = nil
+            return
+        }
+        var values = r.penalties[penalty.name] ?? [:]
+        for p in penalty.parameters where values[p.key] == nil { values[p.key] = p.defaultValue }
+        values[parameter.key] = value
+        r.penalties[penalty.name] = values
     }
 
     static func widths(_ text: String) throws -> [Int] {

@@ -237,15 +237,12 @@ struct TrainCommand: ParsableCommand {
         return text
     }
 
-    /// ", L1 λ 0.0003 (per example, batch mean)" and the like; empty without regularizers.
+    /// ", L1 λ 0.0003, k-sparse k 25" and the like; empty without regularizers.
     static func regularizerSummary(_ c: TrainingConfig) -> String {
-        var parts: [String] = []
         let r = c.regularization
-        if let l1 = r.l1 { parts.append("L1 λ \(l1) (λ·Σ|h| per example, batch mean)") }
-        if let kl = r.kl { parts.append("KL β \(kl.beta) ρ \(kl.rho)") }
+        var parts = r.activePenalties.map { CodePenalties.describe($0.penalty, $0.values) }
         if let k = r.kSparse { parts.append("k-sparse k \(k)") }
         if let d = r.denoising { parts.append("denoising \(d.description)") }
-        if let l = r.contractive { parts.append("contractive λ \(l)") }
         if c.pretrainEpochsPerLayer > 0 { parts.append("greedy pretraining \(c.pretrainEpochsPerLayer) epochs/layer") }
         return parts.isEmpty ? "" : ", " + parts.joined(separator: ", ")
     }

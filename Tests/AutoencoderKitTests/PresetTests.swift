@@ -44,6 +44,15 @@ struct PresetTests {
         #expect(pca.loss == .mse && pca.architecture.outputActivation == .identity && pca.architecture.codeActivation == .identity)
     }
 
+    @Test("a registered code penalty needs no preset code: [regularizer.l2] reads through the registry")
+    func penaltyFromTheRegistry() throws {
+        let preset = try Preset.parse("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = 0.002", file: "l2.toml")
+        #expect(preset.config.regularization.penalties == ["l2": ["lambda": 0.002]])
+        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\n") == [
+            "l2.toml:4: missing key \"lambda\" in [regularizer.l2]".replacingOccurrences(of: "l2.toml", with: "bad.toml")
+        ])
+    }
+
     static func problems(_ text: String) -> [String] {
         do {
             _ = try Preset.parse(text, file: "bad.toml")
@@ -67,6 +76,9 @@ struct PresetTests {
         ])
         #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[train]\nepochs = \"ten\"") == [
             "bad.toml:5: key \"epochs\" in [train]: expected an integer, got a string \"ten\""
+        ])
+        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = -1") == [
+            "bad.toml:5: key \"lambda\" in [regularizer.l2]: must be at least 0, got -1"
         ])
         #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.kl]\nbeta = 1") == [
             "bad.toml:4: missing key \"rho\" in [regularizer.kl]"

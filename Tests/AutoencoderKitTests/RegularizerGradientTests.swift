@@ -1,5 +1,5 @@
 // Gradient checks of every penalty and training-rule objective against central differences in
-// Float64: L1 (away from 0), KL sparsity (batch and running estimate), contractive (sigmoid,
+// Float64: L1 (away from 0), L2 on the code, KL sparsity (batch and running estimate), contractive (sigmoid,
 // tanh, ReLU; tied and untied), k-sparse selection, the VAE terms with ε fixed, and PSD's
 // energy with the inferred code fixed.
 import Testing
@@ -51,6 +51,15 @@ struct RegularizerGradientTests {
         }
         let deep = Architecture(inputSize: 7, encoderSizes: [6, 4], hiddenActivation: .tanh, codeActivation: .sigmoid)
         #expect(Self.check(deep, Regularization(l1: 0.05)) < 1e-6)
+    }
+
+    @Test("L2 penalty on the code, sigmoid, tanh and ReLU codes, shallow and deep")
+    func l2() {
+        for code in [Activation.sigmoid, .tanh, .relu] {
+            #expect(Self.check(Self.shallow(code), Regularization(penalties: ["l2": ["lambda": 0.05]])) < 1e-6, "\(code)")
+        }
+        let deep = Architecture(inputSize: 7, encoderSizes: [6, 4], hiddenActivation: .tanh, codeActivation: .sigmoid)
+        #expect(Self.check(deep, Regularization(penalties: ["l2": ["lambda": 0.1]])) < 1e-6)
     }
 
     @Test("KL sparsity with the batch estimate and with a running estimate")

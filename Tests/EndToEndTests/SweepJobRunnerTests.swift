@@ -125,7 +125,13 @@ struct SweepJobRunnerTests {
 
         // Kill task 1's aelab (the batch step execs it) once it has a checkpoint, then requeue it.
         let firstCell = root + "/runs/seed-1/" + MetricsLog.fileName
-        let trained = Self.eventually(seconds: 60) { ((try? RunFolderRerunTests.epochs(root + "/runs/seed-1")) ?? []).count >= 1 }
+        // (the checkpoint is written after the epoch's metrics line: waiting for the line alone
+        // let a loaded machine kill the task between the two, and the run rightly started over)
+        let checkpoint = root + "/runs/seed-1/" + Checkpoint.fileName
+        let trained = Self.eventually(seconds: 60) {
+            ((try? RunFolderRerunTests.epochs(root + "/runs/seed-1")) ?? []).count >= 1
+                && FileManager.default.fileExists(atPath: checkpoint)
+        }
         let whileTraining = try states()
         try #require(trained, "task 1 wrote no epoch in 60 s: \(whileTraining); \(firstCell)")
         let killed = try slurm(["scancel", "--batch", "--signal=KILL", "\(job)_1"])

@@ -42,6 +42,11 @@ struct TrainFlagTests {
         (["--corruption", "blur"], "--corruption: unknown kind 'blur'; choose mask, gaussian or salt-pepper"),
         (["--noise-level", "0.2"], "--noise-level: also give --corruption"),
         (["--kl-beta", "0.1"], "--kl-beta: also give --kl-rho"),
+        (["--penalty", "l3=0.1"], "--penalty: unknown penalty 'l3'; choose l1, kl, contractive, l2"),
+        (["--penalty", "l2"], "--penalty: 'l2' is not NAME=NUMBER"),
+        (["--penalty", "l2.mu=1"], "--penalty: l2 has no parameter 'mu'; its keys: lambda"),
+        (["--penalty", "l2=-1"], "L2 λ must be at least 0, got -1.0"),
+        (["--penalty", "kl.rho=1.5", "--code-activation", "sigmoid"], "KL ρ must be in (0, 1), got 1.5"),
         (["--model", "vae", "--tied"], "a stochastic (VAE) code cannot use tied weights"),
     ]
 

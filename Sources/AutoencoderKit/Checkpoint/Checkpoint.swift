@@ -49,8 +49,8 @@ public enum Checkpoint {
         ]
         metadata.merge(trainer.state.metadata) { _, state in state }
         if let dataSource { metadata[CheckpointKey.dataSource] = dataSource }
-        if let kl = trainer.regularizer.kl, kl.settings.runningDecay != nil {
-            metadata[CheckpointKey.klRunningEstimate] = CheckpointJSON.hexBits(kl.running)
+        for (penalty, values) in trainer.config.regularization.activePenalties where penalty.keepsState(values) {
+            if let key = penalty.stateKey { metadata[key] = CheckpointJSON.hexBits(trainer.regularizer.state(of: penalty.name)) }
         }
         if let psd = trainer.psdRule { metadata[CheckpointKey.psdPowerVector] = CheckpointJSON.hexBits(psd.powerVector) }
         return SafetensorsFile(tensors: tensors, metadata: metadata)

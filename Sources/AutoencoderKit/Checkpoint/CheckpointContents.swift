@@ -26,8 +26,9 @@ public struct CheckpointContents: Sendable {
     public var epoch: Int { state.epoch }
     public var step: Int { state.step }
     public var batchInEpoch: Int { state.batchInEpoch }
-    /// The KL penalty's running ρ̂ per code unit (empty before the first step or without one).
-    let klRunningEstimate: [Float]
+    /// The state of each penalty that keeps one, by name (the KL penalty's running ρ̂ per code
+    /// unit; empty before the first step).
+    let penaltyStates: [String: [Float]]
     /// PSD's power-iteration vector (PSD only).
     let psdPowerVector: [Float]?
     /// Metrics of the finished epochs the trainer kept (every one, or a long run's thinned
@@ -104,15 +105,16 @@ extension CheckpointContents {
         // a checkpoint from before the model kinds (no "pretrained" key) had no pretraining
         if file.metadata[CheckpointKey.pretrained] == nil && config.pretrainEpochsPerLayer == 0 { state.pretrained = true }
         let h = config.architecture.codeSize
-        if config.regularization.kl?.runningDecay != nil {
-            klRunningEstimate = try meta.floatBitsList(CheckpointKey.klRunningEstimate)
-            guard klRunningEstimate.isEmpty || klRunningEstimate.count == h else {
-                throw .badMetadata(
-                    path: path, key: CheckpointKey.klRunningEstimate, detail: "has \(klRunningEstimate.count) values for \(h) code units")
+        var states: [String: [Float]] = [:]
+        for (penalty, values) in config.regularization.activePenalties where penalty.keepsState(values) {
+            guard let key = penalty.stateKey else { continue }
+            let list = try meta.floatBitsList(key)
+            guard list.isEmpty || list.count == h else {
+                throw .badMetadata(path: path, key: key, detail: "has \(list.count) values for \(h) code units")
             }
-        } else {
-            klRunningEstimate = []
+            states[penalty.name] = list
         }
+        penaltyStates = states
         if config.kind == .psd {
             let vector = try meta.floatBitsList(CheckpointKey.psdPowerVector)
             guard vector.count == h else {

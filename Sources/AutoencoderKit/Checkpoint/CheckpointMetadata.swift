@@ -18,8 +18,9 @@
 //                     its absence marks a checkpoint from before the model kinds, read with
 //                     no penalty sums and no pretraining
 //   pretraining_losses  [Double] as JSON: each layer's last pretraining loss
-//   kl_running_estimate  the KL penalty's running ρ̂ per code unit, Float bits in hex separated
-//                     by spaces (empty before the first step; only with a running estimate)
+//   <penalty state>   a code penalty's state under its CodePenalty.stateKey, Float bits in hex
+//                     separated by spaces: kl_running_estimate, the KL penalty's running ρ̂
+//                     per code unit (empty before the first step; only with a running estimate)
 //   psd_power_vector  PSD's warm-started power-iteration vector, Float bits in hex (PSD only)
 //   dataset, dataset_checksum   the data's name and `Dataset.checksum`
 //   data_source       the `--data` argument that loads it again (optional)
@@ -44,7 +45,6 @@ enum CheckpointKey {
     static let history = "history"
     static let pretrained = "pretrained"
     static let pretrainingLosses = "pretraining_losses"
-    static let klRunningEstimate = "kl_running_estimate"
     static let psdPowerVector = "psd_power_vector"
     static let dataset = "dataset"
     static let datasetChecksum = "dataset_checksum"

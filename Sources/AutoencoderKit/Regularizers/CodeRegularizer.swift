@@ -23,7 +23,8 @@ public final class CodeRegularizer<T: EngineScalar> {
     public let architecture: Architecture
     /// β of the VAE's KL term (nil for a deterministic code).
     public let variationalWeight: Float?
-    public private(set) var kl: KLSparsityPenalty<T>?
+    /// The run's penalties (from the registry, in its order), each with its name.
+    public private(set) var terms: [(name: String, term: any CodePenaltyTerm<T>)]
     public let kSparse: KSparseSelection<T>?
     /// Penalty values of the last hook call, in a fixed order.
     public private(set) var lastPenalties: [PenaltyValue] = []
@@ -34,27 +35,24 @@ public final class CodeRegularizer<T: EngineScalar> {
         self.architecture = architecture
         self.variationalWeight = architecture.stochasticCode ? (variationalWeight ?? 1) : nil
         let h = architecture.codeSize
-        kl = regularization.kl.map { KLSparsityPenalty<T>(settings: $0, width: h) }
+        terms = regularization.activePenalties.map { penalty, values in
+            (penalty.name, penalty.makeTerm(values: values, architecture: architecture))
+        }
         kSparse = regularization.kSparse.map { KSparseSelection<T>(k: $0, width: h, capacity: capacity) }
     }
 
     /// Changes the strengths (λ, β, noise level) during a run; which penalties exist stays the
-    /// same, and a KL running estimate keeps its state.
+    /// same, and state such as a KL running estimate is kept.
     /// - Precondition: `new` has the same penalties as the current regularization.
     public func setStrengths(_ new: Regularization) {
         regularization = new
-        if let settings = new.kl { kl?.settings = settings }
+        for (name, term) in terms {
+            if let values = new.penalties[name] { term.values = values }
+        }
     }
 
     /// Names of the penalty terms this run reports, in order.
-    public var penaltyNames: [String] {
-        var names: [String] = []
-        if regularization.l1 != nil { names.append("l1") }
-        if regularization.kl != nil { names.append("kl") }
-        if regularization.contractive != nil { names.append("contractive") }
-        if variationalWeight != nil { names.append("vae_kl") }
-        return names
-    }
+    public var penaltyNames: [String] { terms.map(\.name) + (variationalWeight != nil ? ["vae_kl"] : []) }
 
     /// The forward hook (k-sparse selection), or nil.
     public var codeTransform: ((UnsafeMutablePointer<T>, Int) -> Void)? {
@@ -77,11 +75,14 @@ public final class CodeRegularizer<T: EngineScalar> {
         evaluatePenalties(model: model, code: UnsafePointer(model.codeLayerOutput), batch: batch, codeGradient: nil, weightGradients: nil)
     }
 
-    /// After an optimizer step: the KL running estimate moves on.
-    public func commit() { kl?.commit() }
+    /// After an optimizer step: state such as the KL running estimate moves on.
+    public func commit() { for (_, term) in terms { term.commit() } }
 
-    /// Sets the KL penalty's running ρ̂ (resuming from a checkpoint); ignored without KL.
-    public func restoreKLRunningEstimate(_ values: [T]) { kl?.restore(running: values) }
+    /// The state penalty `name` carries across batches (empty: none).
+    public func state(of name: String) -> [T] { terms.first { $0.name == name }?.term.state ?? [] }
+
+    /// Sets penalty `name`'s state (resuming from a checkpoint); ignored without that penalty.
+    public func restoreState(of name: String, _ values: [T]) { terms.first { $0.name == name }?.term.state = values }
 
     private func evaluatePenalties(
         model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, codeGradient dh: UnsafeMutablePointer<T>?,
@@ -89,20 +90,9 @@ public final class CodeRegularizer<T: EngineScalar> {
     ) {
         let width = architecture.codeSize
         var values: [PenaltyValue] = []
-        if let lambda = regularization.l1 {
-            values.append(PenaltyValue(name: "l1", value: L1Penalty.apply(lambda: T(lambda), code: h, batch: batch, width: width, gradient: dh)))
-        }
-        if kl != nil {
-            let value = kl?.apply(code: h, batch: batch, width: width, gradient: dh) ?? 0
-            values.append(PenaltyValue(name: "kl", value: value))
-        }
-        if let lambda = regularization.contractive, let kind = ContractivePenalty.derivativeKind(architecture.codeActivation) {
-            let layer = model.layout.layers[0]
-            let result = ContractivePenalty.apply(
-                lambda: T(lambda), kind: kind, code: h, batch: batch, width: width,
-                weights: model.parameters.pointer + layer.weightOffset, inputSize: layer.inputSize,
-                codeGradient: dh, weightGradient: weightGradients.map { $0 + layer.weightOffset })
-            values.append(PenaltyValue(name: "contractive", value: result.penalty))
+        for (name, term) in terms {
+            let value = term.apply(model: model, code: h, batch: batch, width: width, codeGradient: dh, weightGradients: weightGradients)
+            values.append(PenaltyValue(name: name, value: value))
         }
         if let beta = variationalWeight {
             // −ELBO per pixel: the KL per image divided by D (see GaussianCodeKL)

@@ -87,3 +87,49 @@ public enum ContractivePenalty {
         return (Double(lambda) * total / Double(batch), norms / Double(max(batch, 1)))
     }
 }
+
+/// The contractive penalty's registry entry: [regularizer.contractive] lambda, `--contractive`
+/// or `--penalty contractive=λ`.
+public struct ContractiveCodePenalty: CodePenalty {
+    public let name = "contractive"
+    public let title = "contractive"
+    public let formula = "λ·(1/B)Σ_b ‖∂h_b/∂x_b‖²_F (one encoder layer)"
+    public let parameters = [PenaltyParameter("lambda", symbol: "λ", range: .atLeast(0), isStrength: true)]
+
+    public func problems(_ values: PenaltyValues, architecture: Architecture) -> [String] {
+        var errors: [String] = []
+        if architecture.depth != 1 {
+            errors.append("the contractive penalty has a closed form for one encoder layer only; this encoder has \(architecture.depth)")
+        }
+        if ContractivePenalty.derivativeKind(architecture.codeActivation) == nil || architecture.stochasticCode {
+            errors.append("the contractive penalty needs a sigmoid, tanh or relu code layer, got \(architecture.codeActivation.rawValue)")
+        }
+        return errors
+    }
+
+    public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {
+        Term<T>(values: values, kind: ContractivePenalty.derivativeKind(architecture.codeActivation))
+    }
+
+    final class Term<T: EngineScalar>: CodePenaltyTerm {
+        var values: PenaltyValues
+        let kind: ContractivePenalty.DerivativeKind?
+        init(values: PenaltyValues, kind: ContractivePenalty.DerivativeKind?) {
+            self.values = values
+            self.kind = kind
+        }
+
+        func apply(
+            model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
+            codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
+        ) -> Double {
+            guard let kind else { return 0 }
+            let layer = model.layout.layers[0]
+            return ContractivePenalty.apply(
+                lambda: T(values["lambda"] ?? 0), kind: kind, code: h, batch: batch, width: width,
+                weights: model.parameters.pointer + layer.weightOffset, inputSize: layer.inputSize,
+                codeGradient: dh, weightGradient: weightGradients.map { $0 + layer.weightOffset }
+            ).penalty
+        }
+    }
+}

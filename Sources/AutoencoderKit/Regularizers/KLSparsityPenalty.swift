@@ -63,3 +63,59 @@ public struct KLSparsityPenalty<T: EngineScalar> {
         running = lastEstimate
     }
 }
+
+/// The KL sparsity penalty's registry entry: [regularizer.kl] beta, rho, running_decay,
+/// `--kl-beta`/`--kl-rho` or `--penalty kl=β --penalty kl.rho=ρ`; its running ρ̂ is checkpoint
+/// state ("kl_running_estimate").
+public struct KLSparsityCodePenalty: CodePenalty {
+    public let name = "kl"
+    public let title = "KL"
+    public let formula = "β·Σ_j KL(ρ ‖ ρ̂_j), ρ̂_j the mean of unit j (sigmoid codes)"
+    public let parameters = [
+        PenaltyParameter("beta", symbol: "β", range: .atLeast(0), defaultValue: 0.1, isStrength: true),
+        PenaltyParameter("rho", symbol: "ρ", range: .open(0, 1)),
+        PenaltyParameter(
+            "running_decay", symbol: "decay", range: PresetRange(lower: 0, upper: 1, upperInclusive: false),
+            required: false, codingKey: "runningDecay"),
+    ]
+    public let stateKey: String? = "kl_running_estimate"
+
+    public func keepsState(_ values: PenaltyValues) -> Bool { values["running_decay"] != nil }
+
+    public func problems(_ values: PenaltyValues, architecture: Architecture) -> [String] {
+        guard architecture.codeActivation != .sigmoid || architecture.stochasticCode else { return [] }
+        return ["KL sparsity needs sigmoid code units (ρ̂ must lie in (0, 1)), but the code activation is \(architecture.codeActivation.rawValue)"]
+    }
+
+    public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {
+        Term<T>(values: values, width: architecture.codeSize)
+    }
+
+    static func settings(_ values: PenaltyValues) -> KLSparsitySettings {
+        KLSparsitySettings(beta: values["beta"] ?? 0, rho: values["rho"] ?? 0.05, runningDecay: values["running_decay"])
+    }
+
+    final class Term<T: EngineScalar>: CodePenaltyTerm {
+        var penalty: KLSparsityPenalty<T>
+        var values: PenaltyValues {
+            didSet { penalty.settings = KLSparsityCodePenalty.settings(values) }
+        }
+        init(values: PenaltyValues, width: Int) {
+            self.values = values
+            penalty = KLSparsityPenalty<T>(settings: KLSparsityCodePenalty.settings(values), width: width)
+        }
+
+        func apply(
+            model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
+            codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
+        ) -> Double {
+            penalty.apply(code: h, batch: batch, width: width, gradient: dh)
+        }
+
+        var state: [T] {
+            get { penalty.running }
+            set { penalty.restore(running: newValue) }
+        }
+        func commit() { penalty.commit() }
+    }
+}

@@ -25,3 +25,27 @@ public enum L1Penalty {
         return Double(lambda) * sum / Double(batch)
     }
 }
+
+/// The L1 penalty's registry entry: [regularizer.l1] lambda, `--l1` / `--penalty l1=λ`.
+public struct L1CodePenalty: CodePenalty {
+    public let name = "l1"
+    public let title = "L1"
+    public let formula = "λ·(1/B)Σ_b Σ_i |h_bi|"
+    public let parameters = [PenaltyParameter("lambda", symbol: "λ", range: .atLeast(0), isStrength: true)]
+
+    public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {
+        Term<T>(values: values)
+    }
+
+    final class Term<T: EngineScalar>: CodePenaltyTerm {
+        var values: PenaltyValues
+        init(values: PenaltyValues) { self.values = values }
+
+        func apply(
+            model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
+            codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
+        ) -> Double {
+            L1Penalty.apply(lambda: T(values["lambda"] ?? 0), code: h, batch: batch, width: width, gradient: dh)
+        }
+    }
+}

@@ -93,20 +93,19 @@ public struct Preset: Sendable, Equatable {
             codeActivation: activation("model.code_activation", hidden), outputActivation: activation("model.output", .sigmoid),
             tiedWeights: r.bool("model.tied") ?? false)
         var regularization = Regularization()
-        if isDeclared("regularizer.l1", document) { regularization.l1 = r.double("regularizer.l1.lambda").map { Float($0) } }
-        if isDeclared("regularizer.kl", document) {
-            regularization.kl = KLSparsitySettings(
-                beta: Float(r.double("regularizer.kl.beta") ?? 0), rho: Float(r.double("regularizer.kl.rho") ?? 0.05),
-                runningDecay: r.double("regularizer.kl.running_decay").map { Float($0) })
+        // each code penalty from its table (the schema has checked its keys and ranges)
+        for penalty in CodePenalties.all where isDeclared(CodePenalties.presetTable(penalty), document) {
+            var values: PenaltyValues = [:]
+            for p in penalty.parameters {
+                values[p.key] = r.double(CodePenalties.presetTable(penalty) + "." + p.key).map { Float($0) }
+            }
+            regularization.penalties[penalty.name] = values
         }
         if isDeclared("regularizer.k_sparse", document) { regularization.kSparse = r.integer("regularizer.k_sparse.k") }
         if isDeclared("regularizer.denoising", document) {
             regularization.denoising = CorruptionSettings(
                 kind: r.string("regularizer.denoising.kind").flatMap { CorruptionKind(name: $0) } ?? .mask,
                 level: Float(r.double("regularizer.denoising.level") ?? 0))
-        }
-        if isDeclared("regularizer.contractive", document) {
-            regularization.contractive = r.double("regularizer.contractive.lambda").map { Float($0) }
         }
         var config = TrainingConfig(
             name: r.string("name") ?? "preset",
@@ -134,13 +133,14 @@ public struct Preset: Sendable, Equatable {
     /// The line of the key a configuration problem is most about.
     static func line(for message: String, in document: TOMLDocument) -> Int? {
         let lower = message.lowercased()
+        let penalties = CodePenalties.all.map { ($0.title.lowercased() + " ", CodePenalties.presetTable($0), $0.parameters[0].key) }
         let guesses: [(String, String, String)] = [
             ("k-sparse", "regularizer.k_sparse", "k"), ("kl sparsity", "regularizer.kl", "rho"),
             ("contractive", "regularizer.contractive", "lambda"), ("corruption", "regularizer.denoising", "level"),
             ("cross-entropy", "model", "output"), ("sigmoid", "model", "code_activation"),
             ("tied", "model", "tied"), ("encoder layer", "model", "layers"), ("pretraining", "train", "pretrain_epochs_per_layer"),
-            ("psd", "psd", "lambda"), ("regression", "recirculation", "regression"), ("regularizer", "model", "kind"),
-        ]
+            ("psd", "psd", "lambda"), ("regression", "recirculation", "regression"),
+        ] + penalties + [("regularizer", "model", "kind")]
         for (word, table, key) in guesses where lower.contains(word) {
             if let entry = document.entry(table, key) { return entry.line }
             if let header = document.tables.first(where: { $0.name == table }) { return header.line }

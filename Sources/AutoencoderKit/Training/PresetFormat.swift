@@ -4,9 +4,9 @@
 //   [model]      kind, layers, activation, code_activation, output, loss, tied
 //   [train]      optimizer, learning_rate, momentum, nesterov, weight_decay, clip, batch_size,
 //                epochs, pretrain_epochs_per_layer, holdout_class
-//   [regularizer.l1] lambda            [regularizer.kl] beta, rho, running_decay
 //   [regularizer.k_sparse] k           [regularizer.denoising] kind, level
-//   [regularizer.contractive] lambda
+//   [regularizer.<penalty>] its parameters, for every code penalty in CodePenalties.all:
+//     l1: lambda   kl: beta, rho, running_decay   contractive: lambda   l2: lambda
 //   [vae] beta   [psd] lambda, gamma, inference_steps   [recirculation] regression
 // A regularizer is on when its table appears; its required keys are then checked too.
 
@@ -36,24 +36,27 @@ public enum PresetFormat {
         PresetKey("train.epochs", .integer, range: .closed(0, 1_000_000), default: .integer(20)),
         PresetKey("train.pretrain_epochs_per_layer", .integer, range: .closed(0, 10_000), default: .integer(0)),
         PresetKey("train.holdout_class", .integer, range: .closed(0, 255)),
-        PresetKey("regularizer.l1.lambda", .float, range: .atLeast(0)),
-        PresetKey("regularizer.kl.beta", .float, range: .atLeast(0)),
-        PresetKey("regularizer.kl.rho", .float, range: .open(0, 1)),
-        PresetKey("regularizer.kl.running_decay", .float, range: PresetRange(lower: 0, upper: 1, upperInclusive: false)),
         PresetKey("regularizer.k_sparse.k", .integer, range: .atLeast(1)),
         PresetKey("regularizer.denoising.kind", .string, choices: CorruptionKind.allCases.map(\.rawValue)),
         PresetKey("regularizer.denoising.level", .float, range: .atLeast(0)),
-        PresetKey("regularizer.contractive.lambda", .float, range: .atLeast(0)),
         PresetKey("vae.beta", .float, range: .atLeast(0), default: .float(1)),
         PresetKey("psd.lambda", .float, range: .atLeast(0), default: .float(Double(PSDSettings().lambda))),
         PresetKey("psd.gamma", .float, range: .atLeast(0), default: .float(Double(PSDSettings().gamma))),
         PresetKey("psd.inference_steps", .integer, range: .closed(0, 1000), default: .integer(PSDSettings().inferenceSteps)),
         PresetKey("recirculation.regression", .float, range: PresetRange(lower: 0, upper: 1, upperInclusive: false), default: .float(0.75)),
-    ])
+    ] + penaltyKeys)
+
+    /// The code penalties' keys, from the registry.
+    static var penaltyKeys: [PresetKey] {
+        CodePenalties.all.flatMap { penalty in
+            penalty.parameters.map { PresetKey(CodePenalties.presetTable(penalty) + "." + $0.key, .float, range: $0.range) }
+        }
+    }
 
     /// Keys a regularizer table must set once it appears.
     static let requiredInTable: [String: [String]] = [
-        "regularizer.l1": ["lambda"], "regularizer.kl": ["beta", "rho"], "regularizer.k_sparse": ["k"],
-        "regularizer.denoising": ["kind", "level"], "regularizer.contractive": ["lambda"],
-    ]
+        "regularizer.k_sparse": ["k"], "regularizer.denoising": ["kind", "level"],
+    ].merging(CodePenalties.all.map { ($0.name, $0) }.map { name, penalty in
+        (CodePenalties.presetTable(penalty), penalty.parameters.filter(\.required).map(\.key))
+    }) { a, _ in a }
 }

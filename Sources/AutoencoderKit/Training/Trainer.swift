@@ -251,16 +251,24 @@ public final class Trainer {
     /// run's original configuration.)
     public func setLearningRate(_ rate: Float) { optimizer.settings.learningRate = rate }
 
-    /// Multiplies every regularization strength by `factor`: the L1 λ, the KL β, the
-    /// contractive λ and the denoising noise level (kept at most 1).
+    /// Multiplies every regularization strength by `factor`: each code penalty's strengths
+    /// (the L1 λ, the KL β, ...: CodePenalty.strengths) and the denoising noise level (kept at
+    /// most 1).
     /// - Returns: the new strengths as text ("l1 6e-4"), or nil when the run has none.
     /// - Parameters: penalties, corruption: which strengths change (both unless told).
     public func scaleRegularization(by factor: Float, penalties: Bool = true, corruption: Bool = true) -> String? {
         var r = config.regularization
         var parts: [String] = []
-        if penalties, let l1 = r.l1 { r.l1 = l1 * factor; parts.append("l1 \(l1 * factor)") }
-        if penalties, var kl = r.kl { kl.beta *= factor; r.kl = kl; parts.append("kl beta \(kl.beta)") }
-        if penalties, let c = r.contractive { r.contractive = c * factor; parts.append("contractive \(c * factor)") }
+        for (penalty, values) in r.activePenalties where penalties {
+            var scaled = values
+            for p in penalty.strengths {
+                guard let value = values[p.key] else { continue }
+                scaled[p.key] = value * factor
+                // "l1 0.0002" for a one-parameter penalty, else "kl beta 0.2"
+                parts.append(([penalty.name] + (penalty.parameters.count == 1 ? [] : [p.key]) + ["\(value * factor)"]).joined(separator: " "))
+            }
+            r.penalties[penalty.name] = scaled
+        }
         if corruption, var noise = r.denoising {
             noise.level = min(noise.level * factor, 1)
             r.denoising = noise
