@@ -45,6 +45,7 @@ struct CursesStyle: Equatable {
             switch color {
             case .grey(let level): eight ? (level >= CellColor.greySteps / 2 ? 7 : 0) : Int32(232 + level)
             case .heat(let level): index(theme.heatColor(level))
+            case .palette(let number): eight ? -1 : Int32(number)
             }
         }
         foreground = cell.foreground.map(index) ?? index(theme.foreground(cell.role))

@@ -145,29 +145,3 @@ private let st = "\u{1B}\\"
         #expect(ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: true, tmuxPassthrough: nil, mosh: false).chosen == .sixel)
     }
 }
-
-@Suite struct ImageTransmitCacheTests {
-    @Test func anUnchangedImageIsSentOnceAndAChangedOneAgain() {
-        var cache = ImageTransmitCache()
-        let a = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64])
-        let first = cache.kittyTransmission(of: a, columns: 1, rows: 1)
-        #expect(first.bytes == KittyGraphicsEncoder.transmit(a, id: first.id, columns: 1, rows: 1))
-        let again = cache.kittyTransmission(of: GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64]), columns: 1, rows: 1)
-        #expect(again.id == first.id && again.bytes.isEmpty)
-        let b = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 65])
-        let changed = cache.kittyTransmission(of: b, columns: 1, rows: 1)
-        #expect(changed.id != first.id && !changed.bytes.isEmpty)
-        cache.reset()
-        #expect(!cache.kittyTransmission(of: a, columns: 1, rows: 1).bytes.isEmpty)
-    }
-
-    @Test func theIdIsAStableNonZero24BitHashOfTheContent() {
-        let a = GreyImage(width: 1, height: 1, pixels: [0])
-        #expect(ImageTransmitCache.id(for: a) == ImageTransmitCache.id(for: a))
-        #expect(ImageTransmitCache.id(for: a) <= 0xFF_FFFF && ImageTransmitCache.id(for: a) > 0)
-        // Same pixels, other shape: another image.
-        let wide = GreyImage(width: 2, height: 1, pixels: [0, 0])
-        let tall = GreyImage(width: 1, height: 2, pixels: [0, 0])
-        #expect(ImageTransmitCache.id(for: wide) != ImageTransmitCache.id(for: tall))
-    }
-}

@@ -6,6 +6,9 @@ public enum CellColor: Equatable, Hashable, Sendable {
     case grey(Int)
     /// A step of the theme's heat gradient, 0 (heat_start) ... `CellColor.heatSteps - 1` (heat_end).
     case heat(Int)
+    /// A 256-colour palette index, drawn as is: the id of the kitty image whose Unicode
+    /// placeholder the cell holds (kitty reads the image id from the foreground colour).
+    case palette(Int)
 
     /// Steps of the heat gradient.
     public static let heatSteps = 16

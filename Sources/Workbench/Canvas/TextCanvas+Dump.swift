@@ -13,7 +13,8 @@ extension TextCanvas {
 
     /// Text plus styles: for each row a `|glyphs|` line, then `r|roles|` with one `StyleRole.code`
     /// per cell, and, when the row has explicit colours, `f|…|` and `b|…|` lines where `0`…`n` are
-    /// grey levels 0…23, `A`…`P` heat steps 0…15, and `.` means none.
+    /// grey levels 0…23, `A`…`P` heat steps 0…15, `#` a palette index (a kitty image id), and `.`
+    /// means none; then one `image` line per placed image (see `PlacedImage.summary`).
     public var styledDump: String {
         var lines: [String] = ["canvas \(width)x\(height)"]
         for row in 0..<height {
@@ -25,6 +26,7 @@ extension TextCanvas {
                 lines.append("b|" + String(cells.map { Self.colorCode($0.background) }) + "|")
             }
         }
+        lines += images.map { "image " + $0.summary }
         return lines.joined(separator: "\n")
     }
 
@@ -36,6 +38,7 @@ extension TextCanvas {
         case nil: "."
         case .grey(let level): greyCodes[min(max(level, 0), greyCodes.count - 1)]
         case .heat(let level): heatCodes[min(max(level, 0), heatCodes.count - 1)]
+        case .palette: "#"
         }
     }
 }

@@ -6,6 +6,9 @@ public struct TextCanvas: Equatable, Sendable {
     public let width: Int
     public let height: Int
     private var cells: [Cell]
+    /// The pixel images placed in this frame (kitty or sixel), in placement order; the
+    /// terminal sends them after drawing the cells (see `ImageFrameWriter`).
+    public var images: [PlacedImage] = []
 
     /// Creates a blank canvas; negative sizes give an empty canvas.
     public init(width: Int, height: Int) {

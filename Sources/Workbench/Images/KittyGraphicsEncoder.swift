@@ -35,20 +35,25 @@ public enum KittyGraphicsEncoder {
     /// `columns` x `rows` cells.
     /// - Precondition: `id` in 1...0xFFFFFF (it is drawn as a 24-bit colour).
     public static func transmit(_ image: GreyImage, id: UInt32, columns: Int, rows: Int) -> String {
+        transmitChunks(image, id: id, columns: columns, rows: rows).joined()
+    }
+
+    /// The escape codes of `transmit`, one APC per chunk (tmux wraps each on its own).
+    public static func transmitChunks(_ image: GreyImage, id: UInt32, columns: Int, rows: Int) -> [String] {
         precondition(id > 0 && id <= 0xFF_FFFF, "kitty image id \(id) must fit 24 bits")
         var rgb = [UInt8]()
         rgb.reserveCapacity(image.pixels.count * 3)
         for p in image.pixels { rgb.append(p); rgb.append(p); rgb.append(p) }
         let payload = Data(rgb).base64EncodedString()
         let keys = "a=T,U=1,f=24,t=d,s=\(image.width),v=\(image.height),i=\(id),c=\(columns),r=\(rows),q=2"
-        var out = ""
+        var out: [String] = []
         var start = payload.startIndex
         var first = true
         repeat {
             let end = payload.index(start, offsetBy: chunkSize, limitedBy: payload.endIndex) ?? payload.endIndex
             let more = end < payload.endIndex ? 1 : 0
             let control = first ? "\(keys),m=\(more)" : "m=\(more)"
-            out += "\(escape)_G\(control);\(payload[start..<end])\(stringTerminator)"
+            out.append("\(escape)_G\(control);\(payload[start..<end])\(stringTerminator)")
             start = end
             first = false
         } while start < payload.endIndex
@@ -77,6 +82,17 @@ public enum KittyGraphicsEncoder {
             scalars.append(marks[column])
         }
         return String(scalars)
+    }
+
+    /// One placeholder cell as a character: U+10EEEE + the row and the column diacritic.
+    /// - Precondition: row and column below `KittyDiacritics.rowColumn.count`.
+    public static func placeholderCharacter(row: Int, column: Int) -> Character {
+        let marks = KittyDiacritics.rowColumn
+        var scalars = String.UnicodeScalarView()
+        scalars.append(placeholder)
+        scalars.append(marks[row])
+        scalars.append(marks[column])
+        return Character(String(scalars))
     }
 
     /// SGR that sets the foreground to the colour that names image `id`.

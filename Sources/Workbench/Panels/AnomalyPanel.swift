@@ -81,7 +81,7 @@ public struct AnomalyPanel: Panel {
             for (j, pixels) in [worst.input, worst.reconstruction, worst.errorMap].enumerated() {
                 GreyImageWidget.draw(
                     pixels: pixels, rows: rows, columns: columns, scale: scale, x: left + j * (image.width + 1), y: rect.y + 1,
-                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
             }
             let label = worst.label.map { " class \($0)" } ?? ""
             let held = worst.label != nil && worst.label == report.holdoutClass

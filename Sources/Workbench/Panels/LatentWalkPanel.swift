@@ -27,7 +27,7 @@ public struct LatentWalkPanel: Panel {
         func image(_ pixels: [UInt8], x: Int, y: Int) {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: scale, x: x, y: y, clip: inner,
-                glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+                glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
         }
         var y = inner.y
         canvas.write("A #\(walk.sampleA) -> B #\(walk.sampleB): g((1-t) h_A + t h_B), t = 0 ... 1", x: inner.x + 1, y: y, role: .dim, clip: inner)
@@ -65,7 +65,7 @@ public struct LatentWalkPanel: Panel {
         func large(_ pixels: [UInt8], x: Int) {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: fits ? 1 : scale, x: x, y: y, clip: inner,
-                glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+                glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
         }
         large(walk.inputA, x: inner.x + 1)
         large(walk.interpolation.first ?? [], x: inner.x + 2 + w)
@@ -92,7 +92,7 @@ public struct LatentWalkPanel: Panel {
         for (index, pixels) in walk.prior.enumerated() {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: scale, x: inner.x + 1 + index * (width + 1), y: y + 1,
-                clip: inner, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+                clip: inner, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
         }
     }
 }

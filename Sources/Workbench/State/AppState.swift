@@ -38,6 +38,9 @@ public struct AppState: Equatable, Sendable {
     /// The glyph modes `g` cycles through (only ASCII when the locale is not UTF-8).
     public var availableGlyphModes: [GlyphMode]
     public var colorMode: ColorMode
+    /// How images are drawn: half blocks, or pixels with kitty placeholders or sixel (chosen
+    /// at start from `--images` and the terminal's answer to the probe).
+    public var imageProtocol: ImageProtocol = .blocks
     /// The last note or error for the status line.
     public var message: StatusMessage?
     public var size: TerminalSize

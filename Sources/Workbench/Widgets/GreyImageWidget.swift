@@ -1,4 +1,5 @@
-// GreyImageWidget: draws a grey image in half blocks (two pixels a cell) or the ASCII shade ramp.
+// GreyImageWidget: draws a grey image in half blocks (two pixels a cell) or the ASCII shade ramp;
+// GreyImageWidget+Pixels places it for kitty or sixel instead.
 
 /// Draws 8-bit grey images. In colour with Unicode, each cell is `▀` with the top pixel as
 /// foreground and the bottom pixel as background, both on the 24-step grey ramp; otherwise one
@@ -26,11 +27,18 @@ public enum GreyImageWidget {
     /// - Parameters:
     ///   - scale: 1 for full size, 2 to average 2×2 pixel blocks (half size), and so on.
     ///   - clip: Cells outside are not touched.
+    ///   - images: `.kitty` or `.sixel` place the full-resolution pixels in the same cells
+    ///     (see `place`) where the glyphs and colours allow it and the image fits `clip`.
     public static func draw(
         pixels: [UInt8], rows: Int, columns: Int, scale: Int, x: Int, y: Int, clip: Rect,
-        glyphs: GlyphMode, colors: ColorMode, on canvas: inout TextCanvas
+        glyphs: GlyphMode, colors: ColorMode, images: ImageProtocol = .blocks, on canvas: inout TextCanvas
     ) {
         guard rows > 0, columns > 0, pixels.count >= rows * columns else { return }
+        if placesPixels(images, glyphs: glyphs, colors: colors),
+           place(images, pixels: pixels, rows: rows, columns: columns,
+                 cells: cellSize(rows: rows, columns: columns, scale: scale), x: x, y: y, clip: clip, on: &canvas) {
+            return
+        }
         let s = max(1, scale)
         let pixelRows = (rows + s - 1) / s
         let pixelColumns = (columns + s - 1) / s

@@ -1,0 +1,49 @@
+// PlacedImage: one pixel image a frame shows with the kitty or sixel protocol: where it sits in
+// cells, the exact pixels to send and the id its placeholder cells carry. Pure data, kept in
+// the canvas, so rendering stays a pure function of the state.
+
+/// An image placed in a frame.
+public struct PlacedImage: Equatable, Sendable {
+    /// The protocol that draws it (never `.blocks`).
+    public var kind: ImageProtocol
+    /// The kitty image id (16...255, the 256-colour foreground of its placeholder cells); for
+    /// sixel the placement index, 16 upwards.
+    public var id: UInt32
+    /// The top-left cell and the size in cells.
+    public var x: Int, y: Int, columns: Int, rows: Int
+    /// The pixels sent: the source image enlarged by a whole factor.
+    public var image: GreyImage
+
+    public init(kind: ImageProtocol, id: UInt32, x: Int, y: Int, columns: Int, rows: Int, image: GreyImage) {
+        self.kind = kind
+        self.id = id
+        self.x = x
+        self.y = y
+        self.columns = columns
+        self.rows = rows
+        self.image = image
+    }
+
+    /// The cell rectangle it covers.
+    public var rect: Rect { Rect(x: x, y: y, width: columns, height: rows) }
+
+    /// One line for snapshot dumps: protocol, id, cell rectangle, pixel size, content hash.
+    public var summary: String {
+        let hash = String(image.contentHash, radix: 16)
+        return "\(kind.rawValue) id=\(id) at \(x),\(y) cells \(columns)x\(rows) pixels \(image.width)x\(image.height) hash=\(hash)"
+    }
+}
+
+/// The ids images get: kitty reads a placeholder's image id from its foreground colour, and a
+/// 256-colour index is what curses can draw, so ids are palette indices. 0-15 are skipped (the
+/// terminal's own palette, which bold may brighten): 240 images a frame.
+public enum PlacedImageIDs {
+    public static let first: UInt32 = 16
+    public static let last: UInt32 = 255
+
+    /// The id of the next image placed on `canvas`, or nil when all are used.
+    public static func next(on canvas: TextCanvas) -> UInt32? {
+        let id = first + UInt32(canvas.images.count)
+        return id <= last ? id : nil
+    }
+}

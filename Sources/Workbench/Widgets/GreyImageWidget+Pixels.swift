@@ -1,0 +1,57 @@
+// GreyImageWidget+Pixels: places an image for the kitty or sixel protocol instead of drawing
+// half blocks: the same cell rectangle (so layouts do not change), the source pixels enlarged by
+// a whole factor, in full 8-bit grey. Kitty cells hold Unicode placeholders (U+10EEEE + row and
+// column diacritics) in the image's id colour, which curses and tmux move like any text; sixel
+// cells stay blank for the picture drawn over them.
+
+extension GreyImageWidget {
+    /// The cell size in pixels the enlargement assumes (a common 8x16 font); the terminal fits
+    /// the image into its cells, so this only decides how many pixels are sent.
+    static let nominalCell = (width: 8, height: 16)
+    /// The largest enlargement sent (a 28x28 image at 4 is 112x112: 37,632 RGB bytes).
+    static let maxFactor = 4
+
+    /// The whole factor that enlarges `columns` x `rows` pixels to fill `cells` at the nominal
+    /// cell size, between 1 and `maxFactor`.
+    public static func pixelFactor(rows: Int, columns: Int, cells: (width: Int, height: Int)) -> Int {
+        let across = cells.width * nominalCell.width / max(1, columns)
+        let down = cells.height * nominalCell.height / max(1, rows)
+        return min(maxFactor, max(1, min(across, down)))
+    }
+
+    /// Whether `images` can place pixels with these glyphs and colours: kitty needs Unicode
+    /// (the placeholder character) and 256 colours (the id colour); sixel needs neither.
+    public static func placesPixels(_ images: ImageProtocol, glyphs: GlyphMode, colors: ColorMode) -> Bool {
+        switch images {
+        case .kitty: glyphs.isUnicode && colors == .colors256
+        case .sixel: true
+        case .blocks: false
+        }
+    }
+
+    /// Places the image when it fits `clip` whole and an id is free.
+    /// - Returns: false when the caller must draw cells instead.
+    static func place(
+        _ images: ImageProtocol, pixels: [UInt8], rows: Int, columns: Int, cells: (width: Int, height: Int),
+        x: Int, y: Int, clip: Rect, on canvas: inout TextCanvas
+    ) -> Bool {
+        let area = Rect(x: x, y: y, width: cells.width, height: cells.height)
+        let marks = KittyDiacritics.rowColumn.count
+        guard images != .blocks, cells.width <= marks, cells.height <= marks,
+              area.intersection(clip.intersection(canvas.bounds)) == area,
+              let id = PlacedImageIDs.next(on: canvas) else { return false }
+        let factor = pixelFactor(rows: rows, columns: columns, cells: cells)
+        let image = GreyImage(width: columns, height: rows, pixels: Array(pixels.prefix(rows * columns))).scaled(by: factor)
+        canvas.images.append(PlacedImage(kind: images, id: id, x: x, y: y, columns: cells.width, rows: cells.height, image: image))
+        for row in 0..<cells.height {
+            for column in 0..<cells.width {
+                let cell = images == .kitty
+                    ? Cell(glyph: KittyGraphicsEncoder.placeholderCharacter(row: row, column: column), role: .image,
+                           foreground: .palette(Int(id)))
+                    : Cell(glyph: " ", role: .image)
+                canvas[x + column, y + row] = cell
+            }
+        }
+        return true
+    }
+}
