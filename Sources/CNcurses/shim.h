@@ -28,6 +28,14 @@ static inline int aelab_put_cell(int y, int x, wchar_t ch, unsigned int attrs, s
     setcchar(&cell, text, (attr_t)attrs, pair, NULL);
     return mvadd_wch(y, x, &cell);
 }
+/// Writes one cell of several code points: a base character and up to four combining marks
+/// (`text` is zero-terminated), as a kitty Unicode placeholder needs (U+10EEEE + row and column
+/// diacritics).
+static inline int aelab_put_cell_text(int y, int x, const wchar_t *text, unsigned int attrs, short pair) {
+    cchar_t cell;
+    setcchar(&cell, text, (attr_t)attrs, pair, NULL);
+    return mvadd_wch(y, x, &cell);
+}
 /// Starts curses on stdout/stdin for terminal type `term` (NULL: $TERM) without exiting on an
 /// unknown type (unlike initscr). Returns NULL when terminfo has no entry for it.
 static inline SCREEN *aelab_newterm(const char *term) {

@@ -6,8 +6,10 @@ import Workbench
 
 /// A `Terminal` on ncurses. Starts with `newterm` (falling back to xterm or vt100 when terminfo
 /// does not know `TERM`), cbreak, noecho, keypad, ESC delay 25 ms, no mouse, hidden cursor.
-/// `present` writes only the cells that changed since the last frame; `shutdown` (also run by
-/// `deinit`) calls `endwin`. Call from one thread only: curses is not thread-safe.
+/// `present` writes only the cells that changed since the last frame, then the image bytes the
+/// frame's kitty or sixel images need (ImageFrameWriter: only what changed, after curses has
+/// drawn the cells); `shutdown` (also run by `deinit`) deletes the kitty images sent and calls
+/// `endwin`. Call from one thread only: curses is not thread-safe.
 public final class CursesTerminal: Terminal {
     /// The colour depth chosen at start (256, 8, or none for NO_COLOR / TERM=dumb / no colours).
     public let colorMode: ColorMode
@@ -19,6 +21,8 @@ public final class CursesTerminal: Terminal {
     private var previousStyleKey: String = ""
     private var immediateErrors = 0
     private var active = true
+    /// What the terminal holds of the frames' pixel images (kitty ids sent, sixels drawn).
+    private var images: ImageFrameWriter
 
     /// Starts curses. Installs the quit-signal handlers first (so ncurses keeps out of SIGINT,
     /// SIGTERM and SIGHUP) and the crash handlers that restore the terminal.
@@ -30,6 +34,7 @@ public final class CursesTerminal: Terminal {
         termguard_install_quit_handlers()
         termguard_install_crash_handlers()
         setlocale(LC_ALL, "")
+        images = ImageFrameWriter(inTmux: !(environment["TMUX"] ?? "").isEmpty)
         let term = environment["TERM"] ?? ""
         let fallbacks = ["xterm", "vt100"]
         var chosen: String?
@@ -66,6 +71,7 @@ public final class CursesTerminal: Terminal {
     public func shutdown() {
         guard active else { return }
         active = false
+        writeRaw(images.deleteAll())
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
@@ -106,25 +112,50 @@ public final class CursesTerminal: Terminal {
         let mode = colorMode == .none ? .none : (requested == .colors256 && colorMode == .colors8 ? .colors8 : requested)
         let styleKey = "\(theme.name)|\(mode.rawValue)|\(theme.background)"
         let full = previous == nil || previous?.width != canvas.width || previous?.height != canvas.height || styleKey != previousStyleKey
-        if full { _ = aelab_erase_screen() }
+        if full {
+            _ = aelab_erase_screen()
+            images.reset()
+        }
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
                 let style = CursesStyle(cell: cell, theme: theme, colorMode: mode)
                 let pair = pairs?.pair(foreground: style.foreground, background: style.background) ?? 0
-                let scalar = cell.glyph.unicodeScalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
-                _ = aelab_put_cell(Int32(y), Int32(x), scalar, style.attributes, pair)
+                let scalars = cell.glyph.unicodeScalars
+                if scalars.count == 1, let scalar = scalars.first {
+                    _ = aelab_put_cell(Int32(y), Int32(x), wchar_t(bitPattern: scalar.value), style.attributes, pair)
+                } else {
+                    // a base and combining marks (a kitty placeholder): one cell, up to 5 code points
+                    let text = scalars.prefix(5).map { wchar_t(bitPattern: $0.value) } + [0]
+                    _ = text.withUnsafeBufferPointer { aelab_put_cell_text(Int32(y), Int32(x), $0.baseAddress, style.attributes, pair) }
+                }
             }
         }
         _ = aelab_refresh_screen()
+        writeRaw(images.bytes(for: canvas))
         previous = canvas
         previousStyleKey = styleKey
     }
 
     public func repaint() {
         previous = nil
+        images.reset()
         _ = aelab_clear_screen()
+    }
+
+    /// Writes bytes straight to the terminal after curses has flushed its own (image escapes,
+    /// which curses cannot carry); sixels save and restore the cursor around themselves.
+    private func writeRaw(_ text: String) {
+        guard !text.isEmpty else { return }
+        fflush(nil)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     private func quitSignal() -> TerminalInput? {

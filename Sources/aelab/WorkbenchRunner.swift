@@ -14,6 +14,10 @@ enum WorkbenchRunner {
         let themes = try loadThemes(chosen: display.theme)
         let environment = ProcessInfo.processInfo.environment
         let stats = try StatsFile.reporter(environment: environment, session: session)
+        // the graphics probe needs the terminal before curses takes it; forced modes ask nothing
+        let mode = ImageMode(rawValue: display.images) ?? .auto
+        let probe = mode == .auto && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let images = TerminalFacts(environment: environment, probe: probe).choice(mode)
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -26,6 +30,7 @@ enum WorkbenchRunner {
             glyphMode: GlyphMode.detect(environment: environment, forceASCII: display.ascii),
             availableGlyphModes: GlyphMode.available(unicode: unicode), colorMode: terminal.colorMode)
         state.presetChoices = presetChoices(session.presets)
+        state.imageProtocol = images.chosen
         session.start()
         let loop = UILoop(
             terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps,

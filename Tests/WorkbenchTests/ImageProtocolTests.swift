@@ -142,6 +142,9 @@ private let st = "\u{1B}\\"
         #expect(choose(kitty, mosh: true) == .blocks)
         let off = ImageProtocolChoice(mode: .auto, replies: kitty, inTmux: true, tmuxPassthrough: false, mosh: false)
         #expect(off.reason.contains("tmux passthrough is off"))
-        #expect(ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: true, tmuxPassthrough: nil, mosh: false).chosen == .sixel)
+        // forced sixel: drawn outside tmux; inside, half blocks (a sixel is never sent through tmux)
+        #expect(ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: false, tmuxPassthrough: nil, mosh: false).chosen == .sixel)
+        let inTmux = ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: true, tmuxPassthrough: nil, mosh: false)
+        #expect(inTmux.chosen == .blocks && inTmux.reason.contains("not sent through tmux"))
     }
 }

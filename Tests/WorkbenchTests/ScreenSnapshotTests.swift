@@ -42,6 +42,20 @@ import Testing
         SnapshotAssertion.assertMatches(Screen.render(state).renderedText, named: "help-\(size.columns)x\(size.rows)-ascii.txt")
     }
 
+    @Test("kitty and sixel: the image cells and the placed images of the dashboard and the images view", arguments: [
+        (View.dashboard, ImageProtocol.kitty, TerminalSize(columns: 80, rows: 24)),
+        (View.images, ImageProtocol.kitty, TerminalSize(columns: 120, rows: 40)),
+        (View.images, ImageProtocol.sixel, TerminalSize(columns: 80, rows: 24)),
+    ])
+    func pixelImagesMatchTheirSnapshots(view: View, images: ImageProtocol, size: TerminalSize) {
+        var state = Fixtures.state(size: size, view: view)
+        state.imageProtocol = images
+        let canvas = Screen.render(state)
+        #expect(canvas.images.count > 0 && canvas.images.allSatisfy { $0.kind == images })
+        SnapshotAssertion.assertMatches(
+            canvas.styledDump, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-\(images.rawValue).txt")
+    }
+
     @Test func theBlockGlyphModeMatchesItsSnapshot() {
         let canvas = Screen.render(Fixtures.state(size: .minimum, glyphs: .block, colors: .colors8))
         SnapshotAssertion.assertMatches(canvas.styledDump, named: "dashboard-80x24-block.txt")

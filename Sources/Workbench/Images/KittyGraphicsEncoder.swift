@@ -5,7 +5,7 @@
 // Format choice: f=24 (RGB, each grey byte repeated three times). The protocol has no grey
 // format (f=24 RGB, f=32 RGBA, f=100 PNG); f=24 carries all 256 grey levels exactly, is checkable
 // by hand byte for byte, and needs no PNG/zlib on the hot path. A 28x28 image at scale 2 is
-// 9,408 bytes (12,544 base64), sent once per distinct image (see ImageTransmitCache).
+// 9,408 bytes (12,544 base64), sent only when an id's pixels change (see ImageFrameWriter).
 //
 // Transmission: APC `ESC _G <keys>;<base64> ESC \`, the base64 split into chunks of at most
 // 4096 bytes; every chunk but the last carries m=1, the last m=0; only the first carries the
@@ -14,7 +14,8 @@
 // is wrapped in DCS passthrough (`ESC Ptmux;` ... `ESC \`, every ESC inside doubled).
 //
 // Placement: each cell is U+10EEEE followed by the row diacritic and the column diacritic
-// (from kitty's rowcolumn-diacritics.txt), drawn with the image id as 24-bit foreground colour.
+// (from kitty's rowcolumn-diacritics.txt), drawn with the image id as the foreground colour: a
+// 256-colour index, which the spec reads as the id when it is below 256 and curses can draw.
 // These are ordinary characters, so redraws and scrolling (by ncurses or tmux) move them.
 
 import Foundation

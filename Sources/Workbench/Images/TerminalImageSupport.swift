@@ -79,7 +79,13 @@ public struct ImageProtocolChoice: Equatable, Sendable {
         switch mode {
         case .blocks: self.init(.blocks, "--images blocks")
         case .kitty: self.init(.kitty, "--images kitty (forced, not detected)")
-        case .sixel: self.init(.sixel, "--images sixel (forced, not detected)")
+        case .sixel:
+            // tmux would scroll and smear a sixel: ImageFrameWriter never sends one through it
+            if inTmux {
+                self.init(.blocks, "--images sixel, but sixel is not sent through tmux")
+            } else {
+                self.init(.sixel, "--images sixel (forced, not detected)")
+            }
         case .auto:
             if mosh {
                 self.init(.blocks, "mosh drops image escapes; connect with ssh for pixel images")

@@ -1,0 +1,96 @@
+// ImageFrameWriter and the widget's placement: the bytes a frame's pixel images cost, written
+// by hand from the protocols (kitty graphics protocol: transmission keys a=T,U=1,f=24,t=d,
+// s/v/i/c/r/q, m for chunking, base64 payload, ESC _G ... ESC \; deletion a=d,d=I; tmux's DCS
+// passthrough doubles every ESC inside ESC Ptmux; ... ESC \. Unicode placeholders: U+10EEEE +
+// row diacritic + column diacritic (U+0305, U+030D, ... from rowcolumn-diacritics.txt), the
+// image id in the foreground colour. Sixel: drawn at its cell with the cursor saved and
+// restored, ESC 7 / ESC [row;col H / ... / ESC 8). The terminals themselves are not on this
+// machine: these are the bytes they would receive.
+import Testing
+
+@testable import Workbench
+
+@Suite struct ImageFrameWriterTests {
+    static let esc = "\u{1B}"
+    static let st = "\u{1B}\\"
+    /// 2x2 grey 0, 255, 128, 64: RGB 00 00 00 | FF FF FF | 80 80 80 | 40 40 40 in base64.
+    static let image = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64])
+    static let transmit = "\(esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(st)"
+
+    static func canvas(with kind: ImageProtocol) -> TextCanvas {
+        var canvas = TextCanvas(width: 6, height: 3)
+        canvas.images = [PlacedImage(kind: kind, id: 16, x: 3, y: 1, columns: 2, rows: 1, image: image)]
+        for column in 3..<5 { canvas[column, 1] = Cell(glyph: " ", role: .image) }
+        return canvas
+    }
+
+    @Test func aKittyImageIsSentOnceThenDeletedWhenNoLongerShown() {
+        var writer = ImageFrameWriter(inTmux: false)
+        let frame = Self.canvas(with: .kitty)
+        #expect(writer.bytes(for: frame) == Self.transmit)
+        #expect(writer.bytes(for: frame) == "")  // unchanged: nothing sent
+        #expect(writer.bytes(for: TextCanvas(width: 6, height: 3)) == "\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.st)")
+        #expect(writer.bytes(for: TextCanvas(width: 6, height: 3)) == "")
+    }
+
+    @Test func changedPixelsAreSentAgainUnderTheSameId() {
+        var writer = ImageFrameWriter(inTmux: false)
+        _ = writer.bytes(for: Self.canvas(with: .kitty))
+        var changed = Self.canvas(with: .kitty)
+        changed.images[0].image = GreyImage(width: 2, height: 2, pixels: [255, 255, 128, 64])
+        // FF FF FF FF FF FF 80 80 80 40 40 40 = ////////gICAQEBA
+        #expect(writer.bytes(for: changed) == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
+    }
+
+    @Test func insideTmuxEveryEscapeIsWrappedForPassthroughAndQuittingDeletesWhatWasSent() {
+        var writer = ImageFrameWriter(inTmux: true)
+        let wrapped = "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(Self.esc)\(Self.esc)\\\(Self.st)"
+        #expect(writer.bytes(for: Self.canvas(with: .kitty)) == wrapped)
+        #expect(writer.deleteAll() == "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.esc)\(Self.esc)\\\(Self.st)")
+        #expect(writer.deleteAll() == "")
+    }
+
+    @Test func aSixelIsDrawnAtItsCellOnceAndAgainWhenAnOverlayLeaves() {
+        var writer = ImageFrameWriter(inTmux: false)
+        let frame = Self.canvas(with: .sixel)
+        let drawn = "\(Self.esc)7\(Self.esc)[2;4H" + SixelEncoder.encode(Self.image) + "\(Self.esc)8"
+        #expect(writer.bytes(for: frame) == drawn)
+        #expect(writer.bytes(for: frame) == "")
+        var covered = frame
+        covered[4, 1] = Cell(glyph: "x", role: .help)  // a help box over part of it
+        #expect(writer.bytes(for: covered) == "")
+        #expect(writer.bytes(for: frame) == drawn)
+        // never through tmux (it would scroll and smear the pane)
+        var tmux = ImageFrameWriter(inTmux: true)
+        #expect(tmux.bytes(for: frame) == "")
+    }
+
+    @Test func theWidgetPlacesKittyPlaceholdersInTheHalfBlockCellsWithPixelsEnlargedByAWholeFactor() throws {
+        var canvas = TextCanvas(width: 10, height: 4)
+        GreyImageWidget.draw(
+            pixels: [0, 255, 128, 64], rows: 2, columns: 2, scale: 1, x: 1, y: 1, clip: canvas.bounds,
+            glyphs: .braille, colors: .colors256, images: .kitty, on: &canvas)
+        let placed = try #require(canvas.images.first)
+        // half blocks would take 2 columns x 1 row; at a nominal 8x16 cell that is 16x16 pixels,
+        // so the 2x2 image is sent 4x larger (capped at 4): each pixel a 4x4 block
+        #expect(placed.id == 16 && placed.x == 1 && placed.y == 1 && placed.columns == 2 && placed.rows == 1)
+        #expect(placed.image.width == 8 && placed.image.height == 8)
+        #expect(Array(placed.image.pixels[0..<8]) == [0, 0, 0, 0, 255, 255, 255, 255])
+        #expect(Array(placed.image.pixels[56..<64]) == [128, 128, 128, 128, 64, 64, 64, 64])
+        #expect(canvas[1, 1].glyph == Character("\u{10EEEE}\u{0305}\u{0305}"))
+        #expect(canvas[2, 1].glyph == Character("\u{10EEEE}\u{0305}\u{030D}"))
+        #expect(canvas[1, 1].foreground == .palette(16))
+        #expect(canvas[0, 1].role != .image && canvas[3, 1].role != .image)
+    }
+
+    @Test func withoutUnicodeOr256ColoursKittyFallsBackToHalfBlocksOrShades() {
+        for (glyphs, colors) in [(GlyphMode.ascii, ColorMode.colors256), (.braille, .colors8)] {
+            var canvas = TextCanvas(width: 10, height: 4)
+            GreyImageWidget.draw(
+                pixels: [0, 255, 128, 64], rows: 2, columns: 2, scale: 1, x: 1, y: 1, clip: canvas.bounds,
+                glyphs: glyphs, colors: colors, images: .kitty, on: &canvas)
+            #expect(canvas.images.isEmpty)
+            #expect(canvas[1, 1].glyph.unicodeScalars.first != KittyGraphicsEncoder.placeholder)
+        }
+    }
+}
