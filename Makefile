@@ -14,7 +14,7 @@ CPU_DEFINE_skylake-avx512 := -Xcc -DAELAB_TARGET_AVX512
 CPU_DEFINE_haswell := -Xcc -DAELAB_TARGET_AVX2
 SWIFT_CPU_FLAGS := $(if $(AELAB_CPU),-Xswiftc -target-cpu -Xswiftc $(AELAB_CPU) $(CPU_DEFINE_$(AELAB_CPU)))
 
-.PHONY: run test test-tsan test-deps bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
+.PHONY: run test lint test-tsan test-deps bench bench-peers deps build release clean fuzz fuzz-smoke fuzz-build
 
 # The apt step of deps and test-deps: installs the packages in $$missing as root, otherwise
 # prints the exact command and fails.
@@ -67,7 +67,12 @@ run: release
 # tests drive it, in tmux too), then every test target, then the cross-thread suites again
 # under ThreadSanitizer (test-tsan). Tests run optimized: the engine's training tests are 10x
 # faster than in a debug build.
-test: deps test-deps fuzz-smoke
+# The source format: .swift-format (4 spaces, 120 columns); `swift format -i -r Sources Tests
+# Fuzz Package.swift` fixes what this finds.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests Fuzz Package.swift
+
+test: lint deps test-deps fuzz-smoke
 	$(SWIFT) build -c release $(SWIFT_CPU_FLAGS) -Xswiftc -enable-testing --product aelab
 	$(SWIFT) test -c release $(SWIFT_CPU_FLAGS) -Xswiftc -enable-testing
 	@$(MAKE) --no-print-directory test-tsan

@@ -15,7 +15,7 @@ let package = Package(
         .library(name: "AutoencoderKit", targets: ["AutoencoderKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(
@@ -31,14 +31,12 @@ let package = Package(
         .target(name: "CCPUTarget", path: "Sources/CCPUTarget"),
         .target(name: "CVectorMath", path: "Sources/CVectorMath"),
         .target(
-            name: "Formats", path: "Sources/Formats",
-            swiftSettings: [.swiftLanguageMode(.v6)]),
+            name: "Formats", path: "Sources/Formats"),
         .target(
             name: "AutoencoderKit", dependencies: ["CBLAS", "CZlib", "CVectorMath", "Formats"],
-            path: "Sources/AutoencoderKit", swiftSettings: [.swiftLanguageMode(.v6)]),
+            path: "Sources/AutoencoderKit"),
         .target(
-            name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures",
-            swiftSettings: [.swiftLanguageMode(.v6)]),
+            name: "Pictures", dependencies: ["AutoencoderKit", "Formats", "CZlib"], path: "Sources/Pictures"),
         .target(
             name: "Workbench", dependencies: ["AutoencoderKit", "Formats", "Pictures"], path: "Sources/Workbench"),
         .target(
@@ -60,7 +58,8 @@ let package = Package(
             name: "WorkbenchTests", dependencies: ["Workbench", "AutoencoderKit", "Formats", "Pictures"],
             path: "Tests/WorkbenchTests", resources: [.copy("Snapshots")]),
         .testTarget(
-            name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "Formats", "TestSupport"], path: "Tests/AelabTests"),
+            name: "AelabTests", dependencies: ["aelab", "AutoencoderKit", "Formats", "TestSupport"],
+            path: "Tests/AelabTests"),
         .testTarget(
             name: "EndToEndTests", dependencies: ["AutoencoderKit", "Formats", "Pictures", "TestSupport"],
             path: "Tests/EndToEndTests"),

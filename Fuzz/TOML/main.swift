@@ -19,7 +19,8 @@ public func fuzzTOML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         // The same file saved with CRLF line ends reads the same.
         if !text.unicodeScalars.contains("\r") {
-            let crlf = String(String.UnicodeScalarView(text.unicodeScalars.flatMap { $0 == "\n" ? ["\r", "\n"] : [$0] }))
+            let crlf = String(
+                String.UnicodeScalarView(text.unicodeScalars.flatMap { $0 == "\n" ? ["\r", "\n"] : [$0] }))
             let again = try? TOMLDocument.parse(crlf, file: "fuzz.toml")
             require(again == document, "the file with CRLF line ends reads differently")
         }

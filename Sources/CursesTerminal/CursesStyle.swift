@@ -49,7 +49,8 @@ struct CursesStyle: Equatable {
             }
         }
         foreground = cell.foreground.map(index) ?? index(theme.foreground(cell.role))
-        background = cell.background.map(index) ?? index(cell.role == .selection ? theme.selectionBackground : theme.background)
+        background =
+            cell.background.map(index) ?? index(cell.role == .selection ? theme.selectionBackground : theme.background)
         // Eight colours can merge text with its background; keep text readable.
         if eight, cell.foreground == nil, foreground == background || (background == -1 && foreground == 0) {
             foreground = background == 7 ? 0 : 7

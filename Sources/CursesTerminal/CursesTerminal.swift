@@ -109,9 +109,12 @@ public final class CursesTerminal: Terminal {
     }
 
     public func present(_ canvas: TextCanvas, theme: Theme, colorMode requested: ColorMode) {
-        let mode = colorMode == .none ? .none : (requested == .colors256 && colorMode == .colors8 ? .colors8 : requested)
+        let mode =
+            colorMode == .none ? .none : (requested == .colors256 && colorMode == .colors8 ? .colors8 : requested)
         let styleKey = "\(theme.name)|\(mode.rawValue)|\(theme.background)"
-        let full = previous == nil || previous?.width != canvas.width || previous?.height != canvas.height || styleKey != previousStyleKey
+        let full =
+            previous == nil || previous?.width != canvas.width || previous?.height != canvas.height
+            || styleKey != previousStyleKey
         if full {
             _ = aelab_erase_screen()
             images.reset()
@@ -128,7 +131,9 @@ public final class CursesTerminal: Terminal {
                 } else {
                     // a base and combining marks (a kitty placeholder): one cell, up to 5 code points
                     let text = scalars.prefix(5).map { wchar_t(bitPattern: $0.value) } + [0]
-                    _ = text.withUnsafeBufferPointer { aelab_put_cell_text(Int32(y), Int32(x), $0.baseAddress, style.attributes, pair) }
+                    _ = text.withUnsafeBufferPointer {
+                        aelab_put_cell_text(Int32(y), Int32(x), $0.baseAddress, style.attributes, pair)
+                    }
                 }
             }
         }

@@ -22,14 +22,18 @@ public enum RunPictures {
     ///   - records: metrics.jsonl objects; "epoch" events are plotted, others ignored.
     ///   - title: drawn at the top, e.g. the run's name.
     /// - Returns: a chart with axis labels (epoch; loss with its unit) and a legend.
-    public static func lossChart(records: [JSONObject], title: String, width: Int = 800, height: Int = 500) -> PixelCanvas? {
+    public static func lossChart(records: [JSONObject], title: String, width: Int = 800, height: Int = 500)
+        -> PixelCanvas?
+    {
         let epochs = records.filter { ($0.value(for: "event")?.stringValue ?? "epoch") == "epoch" }
-        guard let key = epochs.lazy.flatMap(\.keys).first(where: { $0.hasPrefix("train_") && $0.hasSuffix("_per_pixel") })
+        guard
+            let key = epochs.lazy.flatMap(\.keys).first(where: { $0.hasPrefix("train_") && $0.hasSuffix("_per_pixel") })
         else { return nil }
         let stem = String(key.dropFirst("train_".count).dropLast("_per_pixel".count))
         func points(_ name: String) -> [(Double, Double)] {
             epochs.compactMap { record in
-                guard let x = record.value(for: "epoch")?.doubleValue, let y = record.value(for: name)?.doubleValue else {
+                guard let x = record.value(for: "epoch")?.doubleValue, let y = record.value(for: name)?.doubleValue
+                else {
                     return nil
                 }
                 return (x, y)
@@ -45,7 +49,9 @@ public enum RunPictures {
     }
 
     /// Size in pixels of `reconstructionGrid` for `count` pairs.
-    public static func gridSize(count: Int, rows: Int, columns: Int, pairsPerRow: Int, scale: Int) -> (width: Int, height: Int) {
+    public static func gridSize(count: Int, rows: Int, columns: Int, pairsPerRow: Int, scale: Int) -> (
+        width: Int, height: Int
+    ) {
         let perRow = max(1, min(pairsPerRow, count))
         let gridRows = max(1, (count + perRow - 1) / perRow)
         let cell = 2 * columns * scale + pairGap
@@ -87,7 +93,9 @@ public enum RunPictures {
     }
 
     /// Size in pixels of `filterSheet` for `count` filters.
-    public static func sheetSize(count: Int, rows: Int, columns: Int, scale: Int) -> (width: Int, height: Int, across: Int) {
+    public static func sheetSize(count: Int, rows: Int, columns: Int, scale: Int) -> (
+        width: Int, height: Int, across: Int
+    ) {
         let across = max(1, Int(Double(count).squareRoot().rounded(.up)))
         let down = max(1, (count + across - 1) / across)
         return (across * columns * scale + (across + 1) * scale, down * rows * scale + (down + 1) * scale, across)

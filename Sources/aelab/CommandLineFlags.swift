@@ -17,7 +17,8 @@ extension ModelOptions {
         let flags: [(String, Bool)] = [
             ("preset", preset != nil), ("model", model != nil), ("layers", layers != nil),
             ("activation", activation != nil), ("code-activation", codeActivation != nil), ("output", output != nil),
-            ("loss", loss != nil), ("tied", tied != nil), ("optimizer", optimizer != nil), ("momentum", momentum != nil),
+            ("loss", loss != nil), ("tied", tied != nil), ("optimizer", optimizer != nil),
+            ("momentum", momentum != nil),
             ("nesterov", nesterov != nil), ("weight-decay", weightDecay != nil), ("clip", clip != nil),
             ("batch", batch != nil), ("seed", seed != nil), ("l1", l1 != nil), ("kl-beta", klBeta != nil),
             ("kl-rho", klRho != nil), ("k-sparse", kSparse != nil), ("corruption", corruption != nil),

@@ -19,13 +19,18 @@ extension EvalCommand {
             print("  AUROC \(auroc) (error as a score for class \(k), exact by ranking, ties count half)")
         } else {
             print(line("all", report.normal))
-            print("  AUROC: not computed: this run trained on every class; train with --holdout-class K to score class K")
+            print(
+                "  AUROC: not computed: this run trained on every class; train with --holdout-class K to score class K")
         }
         let h = report.histogram
         print("  histogram, \(h.normal.count) bins from \(fmt(h.lower, 4)) to >= \(fmt(h.upper, 4)) \(unit):")
-        print("    \(report.holdoutClass == nil ? "all     " : "normal  ") " + h.normal.map(String.init).joined(separator: " "))
+        print(
+            "    \(report.holdoutClass == nil ? "all     " : "normal  ") "
+                + h.normal.map(String.init).joined(separator: " "))
         if report.holdoutClass != nil { print("    held out " + h.anomalous.map(String.init).joined(separator: " ")) }
-        let worst = report.worst.map { w in "#\(w.index)" + (w.label.map { " (class \($0))" } ?? "") + " \(fmt(w.error, 4))" }
+        let worst = report.worst.map { w in
+            "#\(w.index)" + (w.label.map { " (class \($0))" } ?? "") + " \(fmt(w.error, 4))"
+        }
         print("  worst reconstructed (\(set.name) index, \(unit)): " + worst.joined(separator: ", "))
     }
 }

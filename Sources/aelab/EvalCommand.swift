@@ -21,21 +21,31 @@ struct EvalCommand: ParsableCommand {
         let contents = try RunFolder.readCheckpoint(TrainCommand.checkpointPath(checkpoint))
         let dataset = try RunFolder.dataset(for: contents, argument: data)
         let trainer: Trainer
-        do { trainer = try contents.makeTrainer(dataset: dataset) } catch { throw UsageError(message: "--data: \(error)") }
+        do { trainer = try contents.makeTrainer(dataset: dataset) } catch {
+            throw UsageError(message: "--data: \(error)")
+        }
         let config = contents.config
         let test = dataset.test ?? dataset.validation
-        print("checkpoint: \(contents.path), \(config.name), \(config.architecture.description), epoch \(contents.epoch), step \(contents.step)")
-        print("data: \(test.name), \(test.count) images" + (dataset.test == nil ? " (no test set: using the validation split)" : ""))
+        print(
+            "checkpoint: \(contents.path), \(config.name), \(config.architecture.description), epoch \(contents.epoch), step \(contents.step)"
+        )
+        print(
+            "data: \(test.name), \(test.count) images"
+                + (dataset.test == nil ? " (no test set: using the validation split)" : ""))
         let loss = trainer.inspector.evaluate(test)
         let l = config.loss
-        print("test loss: \(fmt(loss.perPixel, 5)) \(l.perPixelUnit) (mean over pixels), \(fmt(loss.perImage, 3)) \(l.perImageUnit) (sum over an image)")
+        print(
+            "test loss: \(fmt(loss.perPixel, 5)) \(l.perPixelUnit) (mean over pixels), \(fmt(loss.perImage, 3)) \(l.perImageUnit) (sum over an image)"
+        )
         let squared = trainer.inspector.squaredError(of: test)
         if l != .mse {
             print("squared error: \(fmt(squared, 5)) MSE/px, \(fmt(squared * Double(test.pixelsPerImage), 3)) MSE/img")
         }
         let stats = trainer.inspector.codeStatistics(of: test, limit: test.count)
         let h = config.architecture.codeSize
-        print("code (\(h) units): mean activation \(fmt(Double(stats.meanActivation), 4)), near zero (|h| < \(CodeStatistics.nearZeroThreshold)) \(fmt(Double(stats.nearZeroShare) * 100, 1))%, dead units \(stats.deadUnits)/\(h)")
+        print(
+            "code (\(h) units): mean activation \(fmt(Double(stats.meanActivation), 4)), near zero (|h| < \(CodeStatistics.nearZeroThreshold)) \(fmt(Double(stats.nearZeroShare) * 100, 1))%, dead units \(stats.deadUnits)/\(h)"
+        )
         Self.printAnomalies(trainer, on: test)
         guard h < test.pixelsPerImage else {
             print("PCA reference: not applicable (\(h) code units ≥ \(test.pixelsPerImage) pixels)")
@@ -45,7 +55,9 @@ struct EvalCommand: ParsableCommand {
             let pca = try PCAReference(dataset.train, components: h)
             let error = pca.reconstructionError(test)
             let ratio = error > 0 ? squared / error : .nan
-            print("PCA reference, \(h) components fit on \(dataset.train.name): \(fmt(error, 5)) MSE/px, \(fmt(error * Double(test.pixelsPerImage), 3)) MSE/img; the model's squared error is \(fmt(ratio, 3))x PCA's")
+            print(
+                "PCA reference, \(h) components fit on \(dataset.train.name): \(fmt(error, 5)) MSE/px, \(fmt(error * Double(test.pixelsPerImage), 3)) MSE/img; the model's squared error is \(fmt(ratio, 3))x PCA's"
+            )
         } catch {
             print("PCA reference: \(error)")
         }

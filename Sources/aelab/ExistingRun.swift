@@ -9,8 +9,8 @@
 //              from the checkpoint; metrics.jsonl is trimmed to the checkpoint's epoch
 // A folder holding another run (or an unreadable checkpoint) is refused unless --overwrite.
 import AutoencoderKit
-import Foundation
 import Formats
+import Foundation
 
 enum ExistingRun {
     /// No checkpoint and no metrics: a fresh run.
@@ -29,7 +29,9 @@ enum ExistingRun {
             return RunFolder.exists(folder.metrics) ? .metricsWithoutCheckpoint : .none
         }
         let contents: CheckpointContents
-        do { contents = try Checkpoint.read(path: folder.checkpoint) } catch { return .different("its checkpoint cannot be read: \(error)") }
+        do { contents = try Checkpoint.read(path: folder.checkpoint) } catch {
+            return .different("its checkpoint cannot be read: \(error)")
+        }
         var differences = differingFields(contents.config, config)
         if contents.datasetChecksum != dataset.checksum {  // a new seed alone also splits the data anew
             if contents.datasetName != dataset.name {

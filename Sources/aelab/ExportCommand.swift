@@ -3,8 +3,8 @@
 // torch_model.safetensors, the weights as python/aelab_torch.py's PyTorch model's state dict.
 import ArgumentParser
 import AutoencoderKit
-import Foundation
 import Formats
+import Foundation
 import Pictures
 
 struct ExportCommand: ParsableCommand {
@@ -28,7 +28,10 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let folder = RunFolder(path: self.folder)
         guard RunFolder.exists(folder.metrics) || RunFolder.exists(folder.checkpoint) else {
-            throw UsageError(message: "\(self.folder): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out")
+            throw UsageError(
+                message:
+                    "\(self.folder): no \(MetricsLog.fileName) or \(Checkpoint.fileName) here; give a folder written by aelab train --out"
+            )
         }
         if probes < 1 || probes > 256 { throw UsageError(message: "--probes must be between 1 and 256, got \(probes)") }
         let both = !csv && !png && !torch
@@ -50,7 +53,8 @@ struct ExportCommand: ParsableCommand {
     /// The checkpoint's weights as a PyTorch state dict (no data needed).
     private func exportTorch(_ folder: RunFolder) throws -> String {
         guard RunFolder.exists(folder.checkpoint) else {
-            throw UsageError(message: "--torch: \(folder.checkpoint) does not exist; the weights come from the checkpoint")
+            throw UsageError(
+                message: "--torch: \(folder.checkpoint) does not exist; the weights come from the checkpoint")
         }
         let contents = try RunFolder.readCheckpoint(folder.checkpoint)
         if let reason = TorchStateDict.refusal(for: contents.config) {
@@ -58,7 +62,8 @@ struct ExportCommand: ParsableCommand {
         }
         guard
             let file = TorchStateDict.export(
-                architecture: contents.config.architecture, config: contents.config, engineTensor: contents.tensor(named:))
+                architecture: contents.config.architecture, config: contents.config,
+                engineTensor: contents.tensor(named:))
         else {
             throw RunError(message: "--torch: \(folder.checkpoint): a weight tensor is missing")
         }
@@ -85,7 +90,9 @@ struct ExportCommand: ParsableCommand {
     private func exportPictures(_ folder: RunFolder) throws -> [String] {
         var written: [String] = []
         let name = URL(fileURLWithPath: self.folder).standardizedFileURL.lastPathComponent
-        if let records = try records(folder), let chart = RunPictures.lossChart(records: records, title: "\(name): loss per epoch") {
+        if let records = try records(folder),
+            let chart = RunPictures.lossChart(records: records, title: "\(name): loss per epoch")
+        {
             try chart.writePNG(to: folder.file("loss.png"))
             written.append(folder.file("loss.png"))
         }
@@ -106,7 +113,8 @@ struct ExportCommand: ParsableCommand {
         written.append(folder.file("reconstructions.png"))
         let filters = RunPictures.decoderFilters(trainer.model)
         if !filters.isEmpty {
-            try RunPictures.filterSheet(filters: filters, rows: set.rows, columns: set.columns).writePNG(to: folder.file("filters.png"))
+            try RunPictures.filterSheet(filters: filters, rows: set.rows, columns: set.columns).writePNG(
+                to: folder.file("filters.png"))
             written.append(folder.file("filters.png"))
         }
         return written

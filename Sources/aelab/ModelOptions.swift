@@ -61,11 +61,21 @@ struct ModelOptions: ParsableArguments {
     var penalty: [String] = []
     @Option(name: .customLong("pretrain-epochs"), help: "Greedy layer-wise pretraining epochs per layer (deep models).")
     var pretrainEpochs: Int?
-    @Option(name: .customLong("holdout-class"), help: "Train without this class (a label, e.g. 0-9); its validation images become anomalies (view A, aelab eval).")
+    @Option(
+        name: .customLong("holdout-class"),
+        help:
+            "Train without this class (a label, e.g. 0-9); its validation images become anomalies (view A, aelab eval)."
+    )
     var holdoutClass: Int?
-    @Option(help: "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, an IDX or .npy file, or an .npz file (file.npz:ARRAY picks an array).")
+    @Option(
+        help:
+            "Data: digits (built in), fashion (Debian's dataset-fashion-mnist), a folder of MNIST-named IDX files, an IDX or .npy file, or an .npz file (file.npz:ARRAY picks an array)."
+    )
     var data: String = "digits"
-    @Option(help: "BLAS threads (results are bit-identical for a fixed count). Default: OPENBLAS_NUM_THREADS, else SLURM_CPUS_PER_TASK, else 2.")
+    @Option(
+        help:
+            "BLAS threads (results are bit-identical for a fixed count). Default: OPENBLAS_NUM_THREADS, else SLURM_CPUS_PER_TASK, else 2."
+    )
     var threads: Int?
 
     /// The BLAS thread count: --threads, else the environment's (see ThreadCount).
@@ -84,20 +94,27 @@ struct ModelOptions: ParsableArguments {
     /// The configuration: the preset's (or the defaults), with every given flag applied.
     /// - Throws: a usage error naming the bad flag.
     func config(name: String?) throws -> TrainingConfig {
-        let base = try loadPreset()?.config
+        let base =
+            try loadPreset()?.config
             ?? TrainingConfig(name: "run", architecture: Architecture(encoderSizes: [32]))
         var config = base
         if let name { config.name = name }
         if let model {
             guard let kind = ModelKind(name: model) else {
-                throw UsageError(message: "--model: unknown model '\(model)'; choose \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(
+                    message:
+                        "--model: unknown model '\(model)'; choose \(ModelKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             config.kind = kind
         }
         if let layers { config.architecture.encoderSizes = try Self.widths(layers) }
         func activationNamed(_ text: String, flag: String) throws -> Activation {
             guard let value = Activation(name: text) else {
-                throw UsageError(message: "\(flag): unknown activation '\(text)'; choose one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw UsageError(
+                    message:
+                        "\(flag): unknown activation '\(text)'; choose one of \(Activation.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
             return value
         }
@@ -106,10 +123,14 @@ struct ModelOptions: ParsableArguments {
             config.architecture.hiddenActivation = hidden
             if codeActivation == nil { config.architecture.codeActivation = hidden }
         }
-        if let codeActivation { config.architecture.codeActivation = try activationNamed(codeActivation, flag: "--code-activation") }
+        if let codeActivation {
+            config.architecture.codeActivation = try activationNamed(codeActivation, flag: "--code-activation")
+        }
         if let output { config.architecture.outputActivation = try activationNamed(output, flag: "--output") }
         if let loss {
-            guard let value = ReconstructionLoss(name: loss) else { throw UsageError(message: "--loss: unknown loss '\(loss)'; choose bce or mse") }
+            guard let value = ReconstructionLoss(name: loss) else {
+                throw UsageError(message: "--loss: unknown loss '\(loss)'; choose bce or mse")
+            }
             config.loss = value
         }
         if let tied { config.architecture.tiedWeights = tied }
@@ -140,7 +161,9 @@ struct ModelOptions: ParsableArguments {
         var r = config.regularization
         if let l1 { r.l1 = l1 == 0 ? nil : l1 }
         if klBeta != nil || klRho != nil {
-            guard let rho = klRho ?? r.kl?.rho else { throw UsageError(message: "--kl-beta: also give --kl-rho (the target mean activation)") }
+            guard let rho = klRho ?? r.kl?.rho else {
+                throw UsageError(message: "--kl-beta: also give --kl-rho (the target mean activation)")
+            }
             r.kl = KLSparsitySettings(beta: klBeta ?? r.kl?.beta ?? 0.1, rho: rho, runningDecay: r.kl?.runningDecay)
         }
         if let kSparse { r.kSparse = kSparse == 0 ? nil : kSparse }
@@ -148,11 +171,14 @@ struct ModelOptions: ParsableArguments {
             let kind: CorruptionKind
             if let corruption {
                 guard let value = CorruptionKind(name: corruption) else {
-                    throw UsageError(message: "--corruption: unknown kind '\(corruption)'; choose mask, gaussian or salt-pepper")
+                    throw UsageError(
+                        message: "--corruption: unknown kind '\(corruption)'; choose mask, gaussian or salt-pepper")
                 }
                 kind = value
             } else {
-                guard let existing = r.denoising?.kind else { throw UsageError(message: "--noise-level: also give --corruption") }
+                guard let existing = r.denoising?.kind else {
+                    throw UsageError(message: "--noise-level: also give --corruption")
+                }
                 kind = existing
             }
             r.denoising = CorruptionSettings(kind: kind, level: noiseLevel ?? r.denoising?.level ?? 0.3)
@@ -168,16 +194,23 @@ struct ModelOptions: ParsableArguments {
         let names = CodePenalties.all.map(\.name).joined(separator: ", ")
         let sides = setting.split(separator: "=", maxSplits: 1).map(String.init)
         guard sides.count == 2, let value = Float(sides[1].trimmingCharacters(in: .whitespaces)) else {
-            throw UsageError(message: "--penalty: '\(setting)' is not NAME=NUMBER (example: --penalty l2=0.001; penalties: \(names))")
+            throw UsageError(
+                message: "--penalty: '\(setting)' is not NAME=NUMBER (example: --penalty l2=0.001; penalties: \(names))"
+            )
         }
         let path = sides[0].split(separator: ".", maxSplits: 1).map(String.init)
         guard let penalty = CodePenalties.named(path[0]) else {
             throw UsageError(message: "--penalty: unknown penalty '\(path[0])'; choose \(names)")
         }
-        guard let parameter = path.count == 2 ? penalty.parameters.first(where: { $0.key == path[1] }) : penalty.strengths.first
+        guard
+            let parameter = path.count == 2
+                ? penalty.parameters.first(where: { $0.key == path[1] }) : penalty.strengths.first
         else {
             let keys = penalty.parameters.map(\.key).joined(separator: ", ")
-            throw UsageError(message: "--penalty: \(penalty.name) has no parameter '\(path.count == 2 ? path[1] : "")'; its keys: \(keys)")
+            throw UsageError(
+                message:
+                    "--penalty: \(penalty.name) has no parameter '\(path.count == 2 ? path[1] : "")'; its keys: \(keys)"
+            )
         }
         if parameter.isStrength && path.count == 1 && value == 0 {
             r.penalties[penalty.name] = nil
@@ -193,7 +226,8 @@ struct ModelOptions: ParsableArguments {
         var widths: [Int] = []
         for part in text.split(separator: ",") {
             guard let width = Int(part.trimmingCharacters(in: .whitespaces)), width > 0 else {
-                throw UsageError(message: "--layers: '\(part)' is not a positive whole number (example: --layers 512,128,32)")
+                throw UsageError(
+                    message: "--layers: '\(part)' is not a positive whole number (example: --layers 512,128,32)")
             }
             widths.append(width)
         }

@@ -10,7 +10,10 @@ struct PresetsCommand: ParsableCommand {
         let library = PresetLibrary()
         let names = library.names()
         guard !names.isEmpty else {
-            throw RunError(message: "no presets found (looked for samples/ here and beside the executable); set AELAB_PRESETS to the folder of .toml presets")
+            throw RunError(
+                message:
+                    "no presets found (looked for samples/ here and beside the executable); set AELAB_PRESETS to the folder of .toml presets"
+            )
         }
         let width = names.map(\.count).max() ?? 0
         for name in names {

@@ -3,9 +3,9 @@
 // process's resident memory (/proc/self/statm) and CPU time (getrusage).
 import AutoencoderKit
 import Dispatch
+import Formats
 import Foundation
 import Workbench
-import Formats
 
 #if canImport(Glibc)
     import Glibc

@@ -4,9 +4,9 @@
 // parallel, SweepScripts.swift; --print-commands for any other).
 import ArgumentParser
 import AutoencoderKit
+import Formats
 import Foundation
 import Synchronization
-import Formats
 
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,7 +37,10 @@ struct SweepCommand: ParsableCommand {
     var printCommands = false
     @Option(help: "Run only cell N (1 to the number of cells, in --print-commands order), output to this terminal.")
     var cell: Int?
-    @Option(help: "Print a script for a job runner and run nothing: slurm (an sbatch array script) or parallel (a GNU parallel line with a --joblog).")
+    @Option(
+        help:
+            "Print a script for a job runner and run nothing: slurm (an sbatch array script) or parallel (a GNU parallel line with a --joblog)."
+    )
     var emit: SweepEmitTarget?
     @Option(name: .customLong("cpus-per-task"), help: "With --emit slurm: CPUs per array task (aelab's threads).")
     var cpusPerTask: Int = 2
@@ -45,7 +48,9 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         if jobs < 1 || jobs > 256 { throw UsageError(message: "--jobs must be between 1 and 256, got \(jobs)") }
         let text: String
-        do { text = String(decoding: try AtomicFile.read(file), as: UTF8.self) } catch { throw UsageError(message: "\(error)") }
+        do { text = String(decoding: try AtomicFile.read(file), as: UTF8.self) } catch {
+            throw UsageError(message: "\(error)")
+        }
         let plan: SweepPlan
         do { plan = try SweepPlan.parse(text, file: file) } catch { throw UsageError(message: "\(error)") }
         if cell != nil && (emit != nil || printCommands) {
@@ -64,7 +69,10 @@ struct SweepCommand: ParsableCommand {
         print("sweep: \(plan.cells.count) runs, \(jobs) at a time, into \(plan.out)/")
         let failures = try SweepRunner(program: program, jobs: jobs).run(plan.cells)
         if !failures.isEmpty {
-            throw RunError(message: "\(failures.count) of \(plan.cells.count) runs failed: \(failures.joined(separator: ", ")) (see train.log in their folders)")
+            throw RunError(
+                message:
+                    "\(failures.count) of \(plan.cells.count) runs failed: \(failures.joined(separator: ", ")) (see train.log in their folders)"
+            )
         }
         print("all \(plan.cells.count) runs finished; summarize with: aelab summarize \(plan.out)")
     }
@@ -90,7 +98,9 @@ extension SweepCommand {
     /// Prints the job runner's script, after creating the sweep's out folder (where Slurm's
     /// output files and parallel's joblog go).
     func emitScript(_ target: SweepEmitTarget, for plan: SweepPlan) throws {
-        if cpusPerTask < 1 || cpusPerTask > 256 { throw UsageError(message: "--cpus-per-task must be between 1 and 256, got \(cpusPerTask)") }
+        if cpusPerTask < 1 || cpusPerTask > 256 {
+            throw UsageError(message: "--cpus-per-task must be between 1 and 256, got \(cpusPerTask)")
+        }
         let here = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String { path.hasPrefix("/") ? path : here + "/" + path }
         do {

@@ -19,8 +19,8 @@
 // `--no-tied`, so a cell can switch off what its preset turns on).
 // Values are strings, integers, floats or booleans; `out` and `name` may not be varied.
 import AutoencoderKit
-import Foundation
 import Formats
+import Foundation
 
 /// One run of a sweep.
 public struct SweepCell: Sendable, Equatable {
@@ -70,7 +70,9 @@ public struct SweepPlan: Sendable, Equatable {
             case "run":
                 if key == "out" {
                     guard let text = entry.value.stringValue, !text.isEmpty else {
-                        throw SweepError(file: file, line: entry.line, problem: "out must be a folder name string, got \(entry.value.summary)")
+                        throw SweepError(
+                            file: file, line: entry.line,
+                            problem: "out must be a folder name string, got \(entry.value.summary)")
                     }
                     out = text
                     continue
@@ -79,21 +81,27 @@ public struct SweepPlan: Sendable, Equatable {
                 fixed.append((key, entry.value))
             case "grid":
                 guard key != "out" && key != "name" else {
-                    throw SweepError(file: file, line: entry.line, problem: "\(key) cannot be varied: each cell gets its own")
+                    throw SweepError(
+                        file: file, line: entry.line, problem: "\(key) cannot be varied: each cell gets its own")
                 }
                 let values = entry.value.arrayValue ?? [entry.value]
                 guard !values.isEmpty else {
-                    throw SweepError(file: file, line: entry.line, problem: "\(key) = [] gives no cells; list at least one value")
+                    throw SweepError(
+                        file: file, line: entry.line, problem: "\(key) = [] gives no cells; list at least one value")
                 }
                 for value in values { try check(value, key: key, file: file, line: entry.line) }
                 grid.append((key, values, entry.line))
             default:
                 throw SweepError(
                     file: file, line: entry.line,
-                    problem: "\(entry.table.isEmpty ? "a key outside any table" : "table [\(entry.table)]") is not part of a sweep file; use [run] and [grid]")
+                    problem:
+                        "\(entry.table.isEmpty ? "a key outside any table" : "table [\(entry.table)]") is not part of a sweep file; use [run] and [grid]"
+                )
             }
         }
-        guard let out else { throw SweepError(file: file, line: 0, problem: "[run] needs out = \"FOLDER\" for the runs' folders") }
+        guard let out else {
+            throw SweepError(file: file, line: 0, problem: "[run] needs out = \"FOLDER\" for the runs' folders")
+        }
         for (key, _, line) in grid where fixed.contains(where: { $0.0 == key }) {
             throw SweepError(file: file, line: line, problem: "\(key) is both in [run] and in [grid]")
         }
@@ -101,7 +109,9 @@ public struct SweepPlan: Sendable, Equatable {
         var combination: [(String, TOMLValue)] = []
         func expand(_ level: Int) {
             guard level < grid.count else {
-                let name = combination.isEmpty ? "run" : combination.map { "\($0.0)-\(Self.text($0.1))" }.joined(separator: "_")
+                let name =
+                    combination.isEmpty
+                    ? "run" : combination.map { "\($0.0)-\(Self.text($0.1))" }.joined(separator: "_")
                 let folder = out.hasSuffix("/") ? out + name : out + "/" + name
                 var arguments = ["train"]
                 for (key, value) in fixed + combination { arguments += flag(key, value) }
@@ -147,7 +157,8 @@ public struct SweepPlan: Sendable, Equatable {
     /// `word` as the shell reads it: bare when safe, else in single quotes.
     static func shellQuoted(_ word: String) -> String {
         let safe = word.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./=,:+@%".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_./=,:+@%".unicodeScalars.contains(scalar)
         }
         if safe && !word.isEmpty { return word }
         return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"

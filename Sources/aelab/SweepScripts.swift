@@ -64,7 +64,8 @@ public enum SweepScripts {
     public static func parallel(_ plan: SweepPlan, _ setting: SweepJobSetting) -> String {
         let joblog = SweepPlan.shellQuoted(plan.out + "/parallel.joblog")
         let cells = (1...max(plan.cells.count, 1)).map(String.init).joined(separator: " ")
-        return "cd \(SweepPlan.shellQuoted(setting.workingDirectory)) && parallel --jobs \(setting.jobs) --joblog \(joblog) --resume-failed --tag --line-buffer "
+        return
+            "cd \(SweepPlan.shellQuoted(setting.workingDirectory)) && parallel --jobs \(setting.jobs) --joblog \(joblog) --resume-failed --tag --line-buffer "
             + setting.cellCommand("{}") + " ::: " + cells + "\n"
     }
 }

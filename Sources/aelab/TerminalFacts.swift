@@ -48,7 +48,8 @@ struct TerminalFacts {
         var pid = getppid()
         for _ in 0..<32 where pid > 1 {
             guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")") else { break }
+                let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { break }
             names.append(String(stat[stat.index(after: open)..<close]))
             let fields = stat[stat.index(after: close)...].split(separator: " ")
             guard fields.count > 1, let parent = Int32(fields[1]) else { break }

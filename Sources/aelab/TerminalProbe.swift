@@ -15,7 +15,10 @@ enum TerminalProbe {
         var raw = saved
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
         guard tcsetattr(fd, TCSANOW, &raw) == 0 else { return nil }
-        defer { var s = saved; tcsetattr(fd, TCSANOW, &s) }
+        defer {
+            var s = saved
+            tcsetattr(fd, TCSANOW, &s)
+        }
 
         let request = KittyGraphicsEncoder.query + "\u{1B}[c"
         let wrote = request.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }

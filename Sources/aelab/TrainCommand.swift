@@ -6,8 +6,8 @@
 import ArgumentParser
 import AutoencoderKit
 import CTermGuard
-import Foundation
 import Formats
+import Foundation
 import Pictures
 
 struct TrainCommand: ParsableCommand {
@@ -22,9 +22,14 @@ struct TrainCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Continue from a checkpoint file, or a run folder holding checkpoint.safetensors.",
-            discussion: "Trains the remaining epochs up to --epochs (default: the checkpoint's). The model, optimizer, seed and data come from the checkpoint; --data and --lr may be given (a new learning rate is recorded in metrics.jsonl)."))
+            discussion:
+                "Trains the remaining epochs up to --epochs (default: the checkpoint's). The model, optimizer, seed and data come from the checkpoint; --data and --lr may be given (a new learning rate is recorded in metrics.jsonl)."
+        ))
     var resume: String?
-    @Flag(help: "With --out: replace a run the folder already holds (its metrics.jsonl and checkpoint) instead of refusing or finishing it.")
+    @Flag(
+        help:
+            "With --out: replace a run the folder already holds (its metrics.jsonl and checkpoint) instead of refusing or finishing it."
+    )
     var overwrite = false
 
     func run() throws {
@@ -38,9 +43,13 @@ struct TrainCommand: ParsableCommand {
         let dataset = trainer.dataset
         let unit = config.loss.perPixelUnit
         let verb = resume == nil ? "train" : "resume at epoch \(trainer.epoch), step \(trainer.step)"
-        print("aelab \(verb): \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed), \(BLAS.threadCount) BLAS thread\(BLAS.threadCount == 1 ? "" : "s")")
+        print(
+            "aelab \(verb): \(config.name): \(config.kind.rawValue) \(config.architecture.description) \(config.loss.shortName)\(Self.regularizerSummary(config)) \(config.optimizer.kind.rawValue) lr \(trainer.optimizer.settings.learningRate) batch \(config.batchSize) on \(dataset.name) (\(dataset.train.count) train, \(dataset.validation.count) validation), seed \(config.seed), \(BLAS.threadCount) BLAS thread\(BLAS.threadCount == 1 ? "" : "s")"
+        )
         let log = try outputFolder.map { folder in
-            do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch { throw RunError(message: "\(error)") }
+            do { return try MetricsLog(path: folder + "/" + MetricsLog.fileName) } catch {
+                throw RunError(message: "\(error)")
+            }
         }
         let events = outputFolder.flatMap { folder in Self.startRunFiles(trainer, folder: folder) }
         if resume != nil, let lr = model.lr, trainer.optimizer.settings.learningRate != lr {
@@ -48,7 +57,9 @@ struct TrainCommand: ParsableCommand {
             print("learning rate set to \(lr) from step \(trainer.step)")
             do { try log?.append(change) } catch { throw RunError(message: "\(error)") }
         }
-        if trainer.epoch >= config.epochs { print("nothing to do: the run has \(trainer.epoch) of \(config.epochs) epochs") }
+        if trainer.epoch >= config.epochs {
+            print("nothing to do: the run has \(trainer.epoch) of \(config.epochs) epochs")
+        }
         QuitSignal.install()
         var unsaved: String?  // why the last epoch's files could not be written, if they could not
         while trainer.epoch < config.epochs {
@@ -60,7 +71,10 @@ struct TrainCommand: ParsableCommand {
             }
             if batch.endedEpoch, let metrics = trainer.history.last {
                 print(Self.line(metrics, epochs: config.epochs, unit: unit))
-                if let outputFolder { unsaved = Self.write(metrics, of: trainer, log: log, events: events, folder: outputFolder, dataSource: dataArgument) }
+                if let outputFolder {
+                    unsaved = Self.write(
+                        metrics, of: trainer, log: log, events: events, folder: outputFolder, dataSource: dataArgument)
+                }
             }
             if let signal = QuitSignal.received {
                 try Self.stop(trainer, for: signal, outputFolder: outputFolder, dataSource: dataArgument)
@@ -94,7 +108,10 @@ struct TrainCommand: ParsableCommand {
         }
         guard !failures.isEmpty else { return nil }
         let text = failures.joined(separator: "; ")
-        FileHandle.standardError.write(Data("aelab: epoch \(metrics.epoch) not saved, training goes on (the previous checkpoint is kept): \(text)\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "aelab: epoch \(metrics.epoch) not saved, training goes on (the previous checkpoint is kept): \(text)\n"
+                    .utf8))
         return text
     }
 
@@ -119,7 +136,8 @@ struct TrainCommand: ParsableCommand {
     /// checkpoint is written at this step (metrics.jsonl already ends with the last whole epoch),
     /// so `--resume` continues exactly from here.
     static func stop(_ trainer: Trainer, for signal: Int32, outputFolder: String?, dataSource: String) throws -> Never {
-        let place = "epoch \(trainer.epoch + 1), batch \(trainer.batchInEpoch) of \(trainer.batchesPerEpoch) (step \(trainer.step))"
+        let place =
+            "epoch \(trainer.epoch + 1), batch \(trainer.batchInEpoch) of \(trainer.batchesPerEpoch) (step \(trainer.step))"
         guard let outputFolder else {
             print("interrupted by \(QuitSignal.name(signal)) in \(place); nothing saved (no --out)")
             throw Interrupted(signal: signal)
@@ -130,7 +148,9 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw RunError(message: "interrupted by \(QuitSignal.name(signal)) in \(place); \(error)")
         }
-        print("interrupted by \(QuitSignal.name(signal)) in \(place); checkpoint saved to \(path); continue with: aelab train --resume \(outputFolder)")
+        print(
+            "interrupted by \(QuitSignal.name(signal)) in \(place); checkpoint saved to \(path); continue with: aelab train --resume \(outputFolder)"
+        )
         throw Interrupted(signal: signal)
     }
 
@@ -146,14 +166,22 @@ struct TrainCommand: ParsableCommand {
             case .none:
                 break
             case .complete(let epochs) where !overwrite:
-                print("nothing to do: \(outputFolder) already holds this run, complete at epoch \(epochs) of \(epochs) (--overwrite trains it again)")
+                print(
+                    "nothing to do: \(outputFolder) already holds this run, complete at epoch \(epochs) of \(epochs) (--overwrite trains it again)"
+                )
                 return nil
             case .unfinished(let contents) where !overwrite:
-                return (try Self.resumeUnfinished(contents, in: folder, dataset: dataset, epochs: config.epochs), model.data)
+                return (
+                    try Self.resumeUnfinished(contents, in: folder, dataset: dataset, epochs: config.epochs), model.data
+                )
             case .different(let reason) where !overwrite:
-                throw UsageError(message: "--out: \(outputFolder) holds another run: \(reason). Give another --out, or --overwrite to replace it")
+                throw UsageError(
+                    message:
+                        "--out: \(outputFolder) holds another run: \(reason). Give another --out, or --overwrite to replace it"
+                )
             case .metricsWithoutCheckpoint, .complete, .unfinished, .different:
-                try Self.removeRunFiles(folder, because: overwrite ? "--overwrite" : "it has no checkpoint, so the run starts over")
+                try Self.removeRunFiles(
+                    folder, because: overwrite ? "--overwrite" : "it has no checkpoint, so the run starts over")
             }
         }
         do {
@@ -165,20 +193,32 @@ struct TrainCommand: ParsableCommand {
 
     /// The folder's unfinished run, continued from its checkpoint, with metrics.jsonl cut back
     /// to the checkpoint's epoch so no epoch is recorded twice.
-    static func resumeUnfinished(_ contents: CheckpointContents, in folder: RunFolder, dataset: Dataset, epochs: Int) throws -> Trainer {
+    static func resumeUnfinished(_ contents: CheckpointContents, in folder: RunFolder, dataset: Dataset, epochs: Int)
+        throws -> Trainer
+    {
         let trainer: Trainer
-        do { trainer = try Checkpoint.load(path: folder.checkpoint, dataset: dataset, epochs: epochs) } catch { throw UsageError(message: "--out: \(error)") }
+        do { trainer = try Checkpoint.load(path: folder.checkpoint, dataset: dataset, epochs: epochs) } catch {
+            throw UsageError(message: "--out: \(error)")
+        }
         let dropped: Int
-        do { dropped = try MetricsLog.trim(path: folder.metrics, toEpoch: contents.epoch, step: contents.step) } catch { throw RunError(message: "\(error)") }
-        let trimmed = dropped == 0 ? "" : "; \(dropped) line\(dropped == 1 ? "" : "s") past it dropped from \(MetricsLog.fileName)"
-        print("\(folder.path) holds this run cut short at epoch \(contents.epoch), batch \(contents.batchInEpoch): continuing from its checkpoint\(trimmed)")
+        do { dropped = try MetricsLog.trim(path: folder.metrics, toEpoch: contents.epoch, step: contents.step) } catch {
+            throw RunError(message: "\(error)")
+        }
+        let trimmed =
+            dropped == 0
+            ? "" : "; \(dropped) line\(dropped == 1 ? "" : "s") past it dropped from \(MetricsLog.fileName)"
+        print(
+            "\(folder.path) holds this run cut short at epoch \(contents.epoch), batch \(contents.batchInEpoch): continuing from its checkpoint\(trimmed)"
+        )
         return trainer
     }
 
     /// Removes a run's metrics.jsonl and checkpoint, saying so.
     static func removeRunFiles(_ folder: RunFolder, because reason: String) throws {
         for path in [folder.metrics, folder.checkpoint] where RunFolder.exists(path) {
-            do { try FileManager.default.removeItem(atPath: path) } catch { throw RunError(message: "cannot remove \(path): \(error.localizedDescription)") }
+            do { try FileManager.default.removeItem(atPath: path) } catch {
+                throw RunError(message: "cannot remove \(path): \(error.localizedDescription)")
+            }
             print("removed \(path) (\(reason))")
         }
     }
@@ -210,7 +250,9 @@ struct TrainCommand: ParsableCommand {
             throw UsageError(message: "--resume: \(error)")
         }
         if let out, RunFolder(path: out).checkpoint == path {  // resuming in place: drop lines past the checkpoint
-            do { try MetricsLog.trim(path: RunFolder(path: out).metrics, toEpoch: contents.epoch, step: contents.step) } catch { throw RunError(message: "\(error)") }
+            do {
+                try MetricsLog.trim(path: RunFolder(path: out).metrics, toEpoch: contents.epoch, step: contents.step)
+            } catch { throw RunError(message: "\(error)") }
         }
         return (trainer, dataArgument)
     }
@@ -226,7 +268,8 @@ struct TrainCommand: ParsableCommand {
 
     static func line(_ m: EpochMetrics, epochs: Int, unit: String) -> String {
         let imageUnit = m.loss.perImageUnit
-        var text = "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))"
+        var text =
+            "epoch \(m.epoch)/\(epochs)  train \(fmt(m.trainLossPerPixel, 4)) \(unit) (\(fmt(m.trainLossPerImage, 2)) \(imageUnit))"
         for penalty in m.penalties { text += " + \(penalty.name) \(fmt(penalty.value, 4))" }
         if !m.penalties.isEmpty { text += " = total \(fmt(m.trainTotal, 4))" }
         text += "  val \(fmt(m.validationLossPerPixel, 4)) \(unit) (\(fmt(m.validationLossPerImage, 2)) \(imageUnit))"

@@ -7,7 +7,8 @@ struct ViewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "view", abstract: "Open a finished run in the workbench, read-only.")
 
-    @Argument(help: ArgumentHelp("A run folder (holding checkpoint.safetensors) or a checkpoint file.", valueName: "run"))
+    @Argument(
+        help: ArgumentHelp("A run folder (holding checkpoint.safetensors) or a checkpoint file.", valueName: "run"))
     var runPath: String
     @Option(help: "Data to show the run on (default: the data it was trained on).")
     var data: String?

@@ -24,12 +24,15 @@ struct WorkbenchCommand: ParsableCommand {
         BLAS.setThreadCount(try model.threadCount())
         let session: TrainingSession
         if let resume {
-            let path = RunFolder.exists(resume + "/" + Checkpoint.fileName) ? resume + "/" + Checkpoint.fileName : resume
+            let path =
+                RunFolder.exists(resume + "/" + Checkpoint.fileName) ? resume + "/" + Checkpoint.fileName : resume
             let contents = try RunFolder.readCheckpoint(path)
-            let dataset = try RunFolder.dataset(for: contents, argument: CommandLineFlags.given("data") ? model.data : nil)
+            let dataset = try RunFolder.dataset(
+                for: contents, argument: CommandLineFlags.given("data") ? model.data : nil)
             let trainer: Trainer
             do { trainer = try contents.makeTrainer(dataset: dataset) } catch { throw RunError(message: "\(error)") }
-            let files = WorkbenchFiles(saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: contents.dataSource ?? model.data)
+            let files = WorkbenchFiles(
+                saveRoot: saveDirectory, autosaveRoot: autosaveDirectory, dataSource: contents.dataSource ?? model.data)
             session = TrainingSession(resuming: trainer, presets: try presetsForKeys().0, save: { files.saveNote($0) })
             try WorkbenchRunner.run(session: session, display: display, autosave: files)
             return
@@ -67,7 +70,9 @@ struct WorkbenchCommand: ParsableCommand {
             }
         }
         var options = model
-        if options.preset == nil, presets.contains(where: { $0.name == "undercomplete" }) { options.preset = "undercomplete" }
+        if options.preset == nil, presets.contains(where: { $0.name == "undercomplete" }) {
+            options.preset = "undercomplete"
+        }
         let first = try options.config(name: nil)
         if let index = presets.firstIndex(where: { $0.name == first.name }) {
             presets[index] = first

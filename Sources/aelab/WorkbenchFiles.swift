@@ -5,8 +5,8 @@
 // then a thinned record (EpochRecord) so a long session does not grow; `aelab train --out`
 // appends every epoch instead.
 import AutoencoderKit
-import Foundation
 import Formats
+import Foundation
 import Pictures
 
 struct WorkbenchFiles: Sendable {
@@ -53,7 +53,9 @@ struct WorkbenchFiles: Sendable {
     /// on a narrow status line (training goes on either way; the previous files stay whole).
     func saveNote(_ trainer: Trainer) -> (note: String, failed: Bool) {
         do {
-            return ("saved \(try write(trainer, under: saveRoot)) (epoch \(trainer.epoch), step \(trainer.step))", false)
+            return (
+                "saved \(try write(trainer, under: saveRoot)) (epoch \(trainer.epoch), step \(trainer.step))", false
+            )
         } catch let error as CheckpointError {
             if case .write(let file) = error { return (Self.failure(file), true) }
             return ("save failed: \(error)", true)
@@ -74,7 +76,10 @@ struct WorkbenchFiles: Sendable {
     func autosave(_ trainers: [Trainer]) -> [(line: String, saved: Bool)] {
         trainers.map { trainer in
             do {
-                return ("saved \(trainer.config.name) (epoch \(trainer.epoch), step \(trainer.step)) to \(try write(trainer, under: autosaveRoot))", true)
+                return (
+                    "saved \(trainer.config.name) (epoch \(trainer.epoch), step \(trainer.step)) to \(try write(trainer, under: autosaveRoot))",
+                    true
+                )
             } catch {
                 return ("could not autosave \(trainer.config.name): \(error)", false)
             }

@@ -48,7 +48,9 @@ enum WorkbenchRunner {
                 if !saved { failures += 1 }
             }
         }
-        if failures > 0 { throw RunError(message: "\(failures) run\(failures == 1 ? "" : "s") could not be autosaved (see above)") }
+        if failures > 0 {
+            throw RunError(message: "\(failures) run\(failures == 1 ? "" : "s") could not be autosaved (see above)")
+        }
         switch reason {
         case .userQuit: return
         case .hangUp: throw Interrupted(signal: SIGHUP)
@@ -69,7 +71,9 @@ enum WorkbenchRunner {
         if let index = themes.firstIndex(where: { $0.name == wanted }) {
             themes.insert(themes.remove(at: index), at: 0)
         } else if chosen != nil {
-            throw UsageError(message: "--theme: no theme named '\(wanted)'; available: \(themes.map(\.name).joined(separator: ", "))")
+            throw UsageError(
+                message: "--theme: no theme named '\(wanted)'; available: \(themes.map(\.name).joined(separator: ", "))"
+            )
         }
         return themes
     }
@@ -79,7 +83,8 @@ enum WorkbenchRunner {
         let library = PresetLibrary()
         return presets.map { config in
             let description = (try? library.load(config.name))?.description ?? ""
-            return PresetChoice(name: config.name, summary: description.isEmpty ? config.architecture.description : description)
+            return PresetChoice(
+                name: config.name, summary: description.isEmpty ? config.architecture.description : description)
         }
     }
 

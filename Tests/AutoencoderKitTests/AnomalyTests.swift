@@ -3,6 +3,7 @@
 // and the per-image errors agreeing with the set's loss.
 import Foundation
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Anomaly scores")
@@ -34,16 +35,21 @@ struct AnomalyTests {
         #expect(AUROC.compute(normal: [1, .nan], anomalous: [2]) == nil)
     }
 
-    @Test("AUROC by ranking equals the pairwise count on random scores with many ties", arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(
+        "AUROC by ranking equals the pairwise count on random scores with many ties",
+        arguments: [1, 2, 3, 4, 5] as [UInt64])
     func aurocMatchesPairwise(seed: UInt64) {
         var random = RandomGenerator(seed: seed)
-        let normalCount = 20 + random.nextIndex(below: 80), anomalyCount = 5 + random.nextIndex(below: 40)
+        let normalCount = 20 + random.nextIndex(below: 80)
+        let anomalyCount = 5 + random.nextIndex(below: 40)
         // rounded to twentieths so ties are common
         let normal = (0..<normalCount).map { _ in (Double(random.nextUniform()) * 20).rounded() / 20 }
         let anomalous = (0..<anomalyCount).map { _ in (Double(random.nextUniform()) * 20 + 3).rounded() / 20 }
         let ranked = AUROC.compute(normal: normal, anomalous: anomalous)
         let counted = Self.pairwise(normal: normal, anomalous: anomalous)
-        #expect(ranked.map { abs($0 - counted) < 1e-12 } == true, "ranked \(String(describing: ranked)), pairwise \(counted)")
+        #expect(
+            ranked.map { abs($0 - counted) < 1e-12 } == true,
+            "ranked \(String(describing: ranked)), pairwise \(counted)")
     }
 
     @Test("holding out a digit removes exactly its training images and keeps validation whole")
@@ -79,9 +85,13 @@ struct AnomalyTests {
         let labels: [UInt8] = [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]
         let set = ImageSet(name: "pairs", rows: 1, columns: 1, pixels: Array(0..<10), labels: labels)
         let data = Dataset(name: "pairs", all: set, validationCount: 4, test: nil)
-        let message = (try? data.holdingOut(7)).map { _ in "" } ?? "\(HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1]))"
+        let message =
+            (try? data.holdingOut(7)).map { _ in "" }
+            ?? "\(HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1]))"
         #expect(message.contains("classes present: 0, 1"))
-        #expect(throws: HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1])) { try data.holdingOut(7) }
+        #expect(throws: HoldoutError.classAbsent(data: "pairs", set: "validation", holdout: 7, present: [0, 1])) {
+            try data.holdingOut(7)
+        }
     }
 
     @Test("holding a class out of a trainer's own dataset again changes nothing (reset, fork)")
@@ -92,7 +102,8 @@ struct AnomalyTests {
         let twice = try once.holdingOut(3)
         #expect(once.train.labels?.contains(3) == false)
         #expect(twice.train.pixels == once.train.pixels && twice.train.labels == once.train.labels)
-        var config = TrainingConfig(name: "held", architecture: Architecture(encoderSizes: [8]), batchSize: 50, epochs: 1, seed: 2)
+        var config = TrainingConfig(
+            name: "held", architecture: Architecture(encoderSizes: [8]), batchSize: 50, epochs: 1, seed: 2)
         config.holdoutClass = 3
         let trainer = try Trainer(config: config, dataset: data)
         let again = try Trainer(config: config, dataset: trainer.dataset)

@@ -1,8 +1,8 @@
 // Tests of AtomicFile: replacement, failure cleanup and the error messages.
 
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats

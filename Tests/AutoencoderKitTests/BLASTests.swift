@@ -1,5 +1,6 @@
 // Matrix products through BLAS agree with a naive triple loop for every transpose pairing.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("BLAS matrix products")
@@ -20,8 +21,9 @@ struct BLASTests {
         return c
     }
 
-    @Test("sgemm matches a naive product on the model's kinds of shapes",
-          arguments: [(128, 256, 784), (128, 784, 256), (37, 5, 300), (1, 1, 1), (64, 300, 200)])
+    @Test(
+        "sgemm matches a naive product on the model's kinds of shapes",
+        arguments: [(128, 256, 784), (128, 784, 256), (37, 5, 300), (1, 1, 1), (64, 300, 200)])
     func sgemmMatches(_ shape: (Int, Int, Int)) {
         let (m, n, k) = shape
         var random = RandomGenerator(seed: UInt64(m * 7 + n))

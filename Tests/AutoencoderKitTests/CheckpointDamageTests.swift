@@ -1,7 +1,7 @@
 // Damaged and foreign checkpoints are refused with an error naming the file and the defect.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -96,7 +96,10 @@ struct CheckpointDamageTests {
             let values = file.tensors[i].values
             file.tensors[i] = SafetensorsTensor(name: "encoder.0.weight", shape: [784, 16], values: values)
         }
-        #expect(error == .shapeMismatch(path: error.map(Self.path) ?? "", name: "encoder.0.weight", expected: [16, 784], found: [784, 16]))
+        #expect(
+            error
+                == .shapeMismatch(
+                    path: error.map(Self.path) ?? "", name: "encoder.0.weight", expected: [16, 784], found: [784, 16]))
     }
 
     @Test("a missing tensor, and one the config does not use")
@@ -106,7 +109,9 @@ struct CheckpointDamageTests {
             Issue.record("expected missingTensor, got \(String(describing: missing))")
             return
         }
-        let extra = try Self.loadError { $0.tensors.append(SafetensorsTensor(name: "vae.logvar.weight", shape: [1], values: [0])) }
+        let extra = try Self.loadError {
+            $0.tensors.append(SafetensorsTensor(name: "vae.logvar.weight", shape: [1], values: [0]))
+        }
         guard case .unexpectedTensor(_, "vae.logvar.weight")? = extra else {
             Issue.record("expected unexpectedTensor, got \(String(describing: extra))")
             return
@@ -160,7 +165,10 @@ struct CheckpointDamageTests {
         do {
             _ = try Checkpoint.load(path: path, dataset: other)
         } catch {
-            guard case .datasetMismatch = error else { Issue.record("expected datasetMismatch, got \(error)"); return }
+            guard case .datasetMismatch = error else {
+                Issue.record("expected datasetMismatch, got \(error)")
+                return
+            }
             #expect(error.description.contains("same --data"))
         }
         // eval and export may use other data: reading needs none

@@ -1,9 +1,9 @@
+import TestSupport
 // Checkpoints of the chapter-14 models: regularized codes (L1, KL with a running estimate,
 // k-sparse, denoising, contractive), the VAE, PSD, recirculation and greedy pretraining resume
 // bit for bit, mid-epoch too, and carry their rule's state (penalty sums, KL ρ̂, PSD's power
 // vector, pretraining).
 import Testing
-import TestSupport
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -122,8 +122,11 @@ struct CheckpointModelKindTests {
         file.metadata["epoch_penalty_sums"] = ""
         let path = folder.file("c.safetensors")
         try file.write(to: path)
-        let error = #expect(throws: CheckpointError.self) { try Checkpoint.load(path: path, dataset: CheckpointTests.data) }
-        #expect(error?.description.contains("\"epoch_penalty_sums\" has 0 values, but the config has 1 penalties") == true)
+        let error = #expect(throws: CheckpointError.self) {
+            try Checkpoint.load(path: path, dataset: CheckpointTests.data)
+        }
+        #expect(
+            error?.description.contains("\"epoch_penalty_sums\" has 0 values, but the config has 1 penalties") == true)
     }
 
     @Test("a checkpoint from before the model kinds (no penalty or pretraining keys) still resumes")
@@ -140,7 +143,9 @@ struct CheckpointModelKindTests {
         let trimmed = (history.arrayValue ?? []).map { epoch in
             var fields: JSONObject = [:]
             for (key, value) in epoch.objectValue?.fields ?? []
-            where !["penalties", "meanCodeActivation", "nearZeroShare", "deadUnits", "meanJacobianFrobenius"].contains(key) {
+            where !["penalties", "meanCodeActivation", "nearZeroShare", "deadUnits", "meanJacobianFrobenius"].contains(
+                key)
+            {
                 fields.append(key, value)
             }
             return JSONValue.object(fields)

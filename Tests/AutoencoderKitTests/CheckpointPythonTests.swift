@@ -2,8 +2,8 @@
 // reconstruction computed in NumPy from the weights, sigmoid(relu(x W0ᵀ + b0) W1ᵀ + b1),
 // equals aelab's. Needs `pip install safetensors numpy`; skipped without.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats

@@ -1,8 +1,8 @@
 // Checkpoint behaviour: exact resume (end of epoch and mid-epoch, Adam and SGD momentum),
 // round trips of every model kind, and the metadata a checkpoint carries.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -67,7 +67,8 @@ struct CheckpointTests {
         return run
     }
 
-    @Test("k epochs, save, load, N−k epochs equal N epochs straight, bit for bit", arguments: [OptimizerKind.adam, .sgd])
+    @Test(
+        "k epochs, save, load, N−k epochs equal N epochs straight, bit for bit", arguments: [OptimizerKind.adam, .sgd])
     func exactResumeAtEpochEnd(kind: OptimizerKind) throws {
         let config = Self.config(kind)
         let expected = try Self.straight(config)

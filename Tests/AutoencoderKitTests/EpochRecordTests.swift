@@ -2,8 +2,8 @@
 // what an uninterrupted run keeps across a checkpoint, and checkpoints refuse a record that
 // does not count up to their epoch.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 
@@ -36,8 +36,9 @@ struct EpochRecordTests {
         #expect(Self.record(through: 17, capacity: 8).entries.map(\.epoch) == [1, 5, 9, 13, 17])
     }
 
-    @Test("a long run stays within the capacity, in the storage it reserved at the start",
-          arguments: [100, 1000, 50_000])
+    @Test(
+        "a long run stays within the capacity, in the storage it reserved at the start",
+        arguments: [100, 1000, 50_000])
     func bounded(epochs: Int) {
         var record = EpochRecord(capacity: 64)
         let reserved = record.entries.capacity
@@ -53,8 +54,9 @@ struct EpochRecordTests {
         #expect(record.entries.last == Self.metrics(epochs))
     }
 
-    @Test("restoring what a run kept at epoch k, then going on to n, keeps what the run keeps at n",
-          arguments: [1, 7, 8, 9, 15, 16, 17, 33, 100])
+    @Test(
+        "restoring what a run kept at epoch k, then going on to n, keeps what the run keeps at n",
+        arguments: [1, 7, 8, 9, 15, 16, 17, 33, 100])
     func restoreMatchesUninterrupted(k: Int) {
         for n in [k, k + 1, k + 2, k + 9, k + 40, 3 * k + 5] {
             var resumed = EpochRecord(restoring: Self.record(through: k, capacity: 8).entries, capacity: 8)
@@ -110,11 +112,15 @@ struct EpochRecordTests {
         defer { folder.remove() }
         let path = folder.file("c.safetensors")
         try file.write(to: path)
-        return (path, Result { () throws(CheckpointError) in try Checkpoint.load(path: path, dataset: data).history.map(\.epoch) })
+        return (
+            path,
+            Result { () throws(CheckpointError) in try Checkpoint.load(path: path, dataset: data).history.map(\.epoch) }
+        )
     }
 
-    @Test("a checkpoint whose history does not count up to its epoch is refused, naming the key",
-          arguments: [[2, 1, 3], [1, 2], [1, 2, 3, 4], [0, 1, 3], [1, 3, 3], [] as [Int]])
+    @Test(
+        "a checkpoint whose history does not count up to its epoch is refused, naming the key",
+        arguments: [[2, 1, 3], [1, 2], [1, 2, 3, 4], [0, 1, 3], [1, 3, 3], [] as [Int]])
     func refusedHistory(epochs: [Int]) throws {
         let (path, result) = try Self.load(historyEpochs: epochs)
         guard case .failure(.badMetadata(path, "history", let detail)) = result else {

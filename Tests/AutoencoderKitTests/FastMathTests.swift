@@ -1,6 +1,7 @@
 // The vectorized Float32 kernels agree with libm.
 import Foundation
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Vectorized kernels agree with libm")
@@ -20,7 +21,9 @@ struct FastMathTests {
     @Test("sigmoid, tanh and softplus are within 1e-6 absolute of libm")
     func activationsMatch() {
         let n = Self.inputs.count
-        var s = [Float](repeating: 0, count: n), t = s, p = s
+        var s = [Float](repeating: 0, count: n)
+        var t = s
+        var p = s
         FastMath.sigmoid(Self.inputs, &s, count: n)
         FastMath.tanh(Self.inputs, &t, count: n)
         FastMath.softplus(Self.inputs, &p, count: n)
@@ -48,11 +51,14 @@ struct FastMathTests {
     func sixteenLaneSoftplusIsBitIdentical() {
         // A million values spread over every exponent (both signs), plus the clamps' edges.
         var generator = SystemRandomNumberGenerator()
-        var inputs: [Float] = [0, -0, 1e-38, -1e-38, 88.37626, -88.37626, 87.33654, -87.33654, 100, -100,
-                               Float.leastNormalMagnitude, 0.5, -0.5]
+        var inputs: [Float] = [
+            0, -0, 1e-38, -1e-38, 88.37626, -88.37626, 87.33654, -87.33654, 100, -100,
+            Float.leastNormalMagnitude, 0.5, -0.5,
+        ]
         for _ in 0..<1_000_000 {
-            let magnitude = Float(sign: .plus, exponent: Int.random(in: -30...7, using: &generator),
-                                  significand: Float.random(in: 1..<2, using: &generator))
+            let magnitude = Float(
+                sign: .plus, exponent: Int.random(in: -30...7, using: &generator),
+                significand: Float.random(in: 1..<2, using: &generator))
             inputs.append(Bool.random(using: &generator) ? magnitude : -magnitude)
         }
         for count in [inputs.count, inputs.count - 5] {  // a tail of 16k+n lanes and one padded

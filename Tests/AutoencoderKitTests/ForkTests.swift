@@ -24,7 +24,8 @@ struct ForkTests {
 
     /// Trains `batches` batches of each trainer in turn and returns each one's batch results.
     static func lockstep(_ a: Trainer, _ b: Trainer, batches: Int) throws -> ([BatchResult], [BatchResult]) {
-        var ra: [BatchResult] = [], rb: [BatchResult] = []
+        var ra: [BatchResult] = []
+        var rb: [BatchResult] = []
         for _ in 0..<batches {
             ra.append(try a.trainBatch())
             rb.append(try b.trainBatch())
@@ -86,7 +87,8 @@ struct ForkTests {
         #expect {
             try parent.fork(name: "root-b1", change: .penaltyDown)
         } throws: { error in
-            "\(error)" == "root has no penalty strength to change (no L1, KL or contractive penalty); fork with another setting"
+            "\(error)"
+                == "root has no penalty strength to change (no L1, KL or contractive penalty); fork with another setting"
         }
     }
 
@@ -110,15 +112,18 @@ struct ForkTests {
         #expect(loaded[1].lineage == RunLineage(parent: "root", forkEpoch: 1, forkStep: 5, change: "lr x0.5"))
         #expect(loaded[2].lineage == RunLineage(parent: "root-b1", forkEpoch: 1, forkStep: 7, change: "penalty x2"))
         #expect(loaded.map(\.config.name) == ["root", "root-b1", "root-b1-b1"])
-        let straight = try grandchild.trainBatch(), resumed = try loaded[2].trainBatch()
+        let straight = try grandchild.trainBatch()
+        let resumed = try loaded[2].trainBatch()
         #expect(straight.lossPerPixel.bitPattern == resumed.lossPerPixel.bitPattern)
     }
 
     @Test("summarize shows each branch's parent, fork epoch and step, and change")
     func summarizeShowsTheTree() throws {
         let lineage = RunLineage(parent: "sparse-l1", forkEpoch: 3, forkStep: 1290, change: "lr x2")
-        let epoch: JSONObject = ["event": "epoch", "epoch": .integer(5), "step": .integer(2150),
-            "train_bce_per_pixel": .number(0.1), "val_bce_per_pixel": .number(0.11)]
+        let epoch: JSONObject = [
+            "event": "epoch", "epoch": .integer(5), "step": .integer(2150),
+            "train_bce_per_pixel": .number(0.1), "val_bce_per_pixel": .number(0.11),
+        ]
         let runs = [
             RunSummary(run: "sparse-l1", records: [epoch]),
             RunSummary(run: "sparse-l1-b1", records: [lineage.record, epoch]),

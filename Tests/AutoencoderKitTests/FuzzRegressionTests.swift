@@ -12,9 +12,10 @@ struct FuzzRegressionTests {
     func npyFlatShapeNearIntMax() {
         // Fuzz/corpus/NPY/broken-huge-flat: the square-root check squared 3037000500.
         let bytes = npyBytes(descr: "|u1", shape: [1, Int.max], payload: [])
-        #expect(throws: DataError.badShape(
-            path: "x.npy", shape: [1, Int.max],
-            detail: "\(Int.max) pixels per image is neither 28x28 nor a square")
+        #expect(
+            throws: DataError.badShape(
+                path: "x.npy", shape: [1, Int.max],
+                detail: "\(Int.max) pixels per image is neither 28x28 nor a square")
         ) {
             try NPYReader.parseImages(bytes, path: "x.npy", name: "t")
         }

@@ -11,7 +11,9 @@ enum GradientCheck {
     static func relativeError(
         parameters: Buffer<Double>, analytic: [Double], objective: () -> Double, step h: Double = 1e-6
     ) -> Double {
-        var diff = 0.0, normA = 0.0, normN = 0.0
+        var diff = 0.0
+        var normA = 0.0
+        var normN = 0.0
         for i in 0..<parameters.count {
             let saved = parameters[i]
             parameters[i] = saved + h

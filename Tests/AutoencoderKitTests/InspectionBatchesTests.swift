@@ -1,6 +1,7 @@
 // InspectionBatchesTests: the ranges of a batched pass cover every item once, in order,
 // at most `batchSize` at a time, with only the last one shorter.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite struct InspectionBatchesTests {

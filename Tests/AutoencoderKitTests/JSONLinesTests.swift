@@ -1,8 +1,8 @@
 // Tests of the metrics files: JSON-lines appends and the CSV export.
 
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -25,11 +25,12 @@ struct JSONLinesTests {
         let again = try JSONLinesWriter(path: path)
         try again.append(second)
         let text = String(decoding: try AtomicFile.read(path), as: UTF8.self)
-        #expect(text == """
-            {"epoch":1,"train_bce_per_pixel":0.25,"run":"sparse-kl","paused":false}
-            {"epoch":2,"train_bce_per_pixel":0.125,"val":{"bce_per_pixel":0.5}}
+        #expect(
+            text == """
+                {"epoch":1,"train_bce_per_pixel":0.25,"run":"sparse-kl","paused":false}
+                {"epoch":2,"train_bce_per_pixel":0.125,"val":{"bce_per_pixel":0.5}}
 
-            """)
+                """)
         #expect(try CSVExport.records(jsonLines: text, source: path) == [first, second])
         try again.close()
         let error = #expect(throws: FileError.self) { try again.append(first) }
@@ -57,20 +58,23 @@ struct JSONLinesTests {
             {"epoch":3,"extra":true,"shape":[1,2]}
             """
         let csv = try CSVExport.csv(jsonLines: text, source: "m.jsonl")
-        #expect(csv == """
-            epoch,loss,note,val.bce,val.n,extra,shape
-            1,0.5,"a,b",,,,
-            2,,"say ""hi""
-            bye",0.25,10,,
-            3,,,,,true,"[1,2]"
+        #expect(
+            csv == """
+                epoch,loss,note,val.bce,val.n,extra,shape
+                1,0.5,"a,b",,,,
+                2,,"say ""hi""
+                bye",0.25,10,,
+                3,,,,,true,"[1,2]"
 
-            """)
+                """)
     }
 
-    @Test("a line that is not a JSON object is named", arguments: [
-        ("{\"a\":1}\n[1]", "m.jsonl:2: expected an object, found an array"),
-        ("{\"a\":1}\n{\"a\":", "m.jsonl:2: not JSON: at byte 5: unexpected end of text, expected a value"),
-    ])
+    @Test(
+        "a line that is not a JSON object is named",
+        arguments: [
+            ("{\"a\":1}\n[1]", "m.jsonl:2: expected an object, found an array"),
+            ("{\"a\":1}\n{\"a\":", "m.jsonl:2: not JSON: at byte 5: unexpected end of text, expected a value"),
+        ])
     func badLines(text: String, message: String) {
         let error = #expect(throws: CSVExportError.self) { try CSVExport.csv(jsonLines: text, source: "m.jsonl") }
         #expect(error?.description == message)

@@ -1,26 +1,33 @@
+import CBLAS
 // A linear autoencoder trained with squared error reaches the PCA subspace's error
 // (Goodfellow et al. 14.1), with PCA computed independently here in Float64.
 import Testing
+
 @testable import AutoencoderKit
-import CBLAS
 
 @Suite("Linear autoencoder and PCA")
 struct LinearAutoencoderPCATests {
     /// Validation MSE per pixel of the top-k principal components, all in Float64:
     /// covariance by dgemm, eigenvectors by LAPACK dsyevd.
     static func independentPCAError(train: ImageSet, validation: ImageSet, k: Int) -> Double {
-        let d = train.pixelsPerImage, n = train.count
+        let d = train.pixelsPerImage
+        let n = train.count
         var x = [Double](repeating: 0, count: n * d)
         x.withUnsafeMutableBufferPointer { train.fill($0.baseAddress!, indices: Int32(0)..<Int32(n)) }
         var mean = [Double](repeating: 0, count: d)
         for i in 0..<n { for j in 0..<d { mean[j] += x[i * d + j] / Double(n) } }
         for i in 0..<n { for j in 0..<d { x[i * d + j] -= mean[j] } }
         var c = [Double](repeating: 0, count: d * d)
-        Double.gemm(transposeA: true, transposeB: false, m: d, n: d, k: n, alpha: 1 / Double(n), a: x, b: x, beta: 0, c: &c)
+        Double.gemm(
+            transposeA: true, transposeB: false, m: d, n: d, k: n, alpha: 1 / Double(n), a: x, b: x, beta: 0, c: &c)
         var w = [Double](repeating: 0, count: d)
-        var jobz = Int8(UInt8(ascii: "V")), uplo = Int8(UInt8(ascii: "U"))
-        var nn = Int32(d), lda = Int32(d), info: Int32 = 0
-        var lwork = Int32(1 + 6 * d + 2 * d * d), liwork = Int32(3 + 5 * d)
+        var jobz = Int8(UInt8(ascii: "V"))
+        var uplo = Int8(UInt8(ascii: "U"))
+        var nn = Int32(d)
+        var lda = Int32(d)
+        var info: Int32 = 0
+        var lwork = Int32(1 + 6 * d + 2 * d * d)
+        var liwork = Int32(3 + 5 * d)
         var work = [Double](repeating: 0, count: Int(lwork))
         var iwork = [Int32](repeating: 0, count: Int(liwork))
         dsyevd_(&jobz, &uplo, &nn, &c, &lda, &w, &work, &lwork, &iwork, &liwork, &info)
@@ -62,7 +69,8 @@ struct LinearAutoencoderPCATests {
         let k = 16
         let pca = Self.independentPCAError(train: data.train, validation: data.validation, k: k)
         let config = TrainingConfig(
-            name: "linear", architecture: Architecture(
+            name: "linear",
+            architecture: Architecture(
                 encoderSizes: [k], hiddenActivation: .identity, codeActivation: .identity,
                 outputActivation: .identity),
             loss: .mse, optimizer: OptimizerSettings(kind: .adam, learningRate: 2e-3), batchSize: 64,
@@ -74,7 +82,8 @@ struct LinearAutoencoderPCATests {
             errors.append(try trainer.trainEpoch().validationLossPerPixel)
         }
         let final = errors.last!
-        #expect(final <= pca * 1.03, "linear AE \(final) vs PCA \(pca); curve \(errors.map { ($0 * 1e4).rounded() / 1e4 })")
+        #expect(
+            final <= pca * 1.03, "linear AE \(final) vs PCA \(pca); curve \(errors.map { ($0 * 1e4).rounded() / 1e4 })")
         #expect(final >= pca * 0.97, "a linear AE cannot beat PCA by much on held-out data: \(final) vs \(pca)")
     }
 }

@@ -1,5 +1,6 @@
 // Gradient checks of every activation, loss and layer stack, tied and untied, in Float64.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Model gradients match central differences")
@@ -16,10 +17,11 @@ struct ModelGradientTests {
         var value = 0.0
         x.withUnsafeBufferPointer { xs in
             model.forward(xs.baseAddress!, batch: batch)
-            value = loss.evaluate(
-                logits: model.outputLogits, output: model.reconstruction, target: xs.baseAddress!,
-                count: count, outputActivation: model.architecture.outputActivation,
-                gradient: &gradient, scale: 1 / Double(count), scratch: &scratch) / Double(count)
+            value =
+                loss.evaluate(
+                    logits: model.outputLogits, output: model.reconstruction, target: xs.baseAddress!,
+                    count: count, outputActivation: model.architecture.outputActivation,
+                    gradient: &gradient, scale: 1 / Double(count), scratch: &scratch) / Double(count)
             model.zeroGradients()
             gradient.withUnsafeBufferPointer { g in
                 model.backward(xs.baseAddress!, batch: batch, outputGradient: g.baseAddress!)
@@ -85,10 +87,11 @@ struct ModelGradientTests {
     @Test("tied weights share one matrix: decoder layers have only a bias")
     func tiedLayout() {
         let layout = ParameterLayout(architecture: Architecture(encoderSizes: [256, 32], tiedWeights: true))
-        #expect(layout.tensors.map(\.name) == [
-            "encoder.0.weight", "encoder.0.bias", "encoder.1.weight", "encoder.1.bias",
-            "decoder.0.bias", "decoder.1.bias",
-        ])
+        #expect(
+            layout.tensors.map(\.name) == [
+                "encoder.0.weight", "encoder.0.bias", "encoder.1.weight", "encoder.1.bias",
+                "decoder.0.bias", "decoder.1.bias",
+            ])
         #expect(layout.count == 784 * 256 + 256 + 256 * 32 + 32 + 256 + 784)
     }
 }

@@ -1,8 +1,9 @@
+import Foundation
+import Testing
+
 // NPZReaderTests: .npz archives built byte by byte (stored and deflated), numpy's own
 // np.savez / np.savez_compressed files, and every kind of broken archive.
 @testable import AutoencoderKit
-import Foundation
-import Testing
 
 @Suite("NPZ reader")
 struct NPZReaderTests {
@@ -48,7 +49,8 @@ struct NPZReaderTests {
                 == "m.npz: no array named 'x_train'; the file holds 'arr_0', 'other'")
     }
 
-    @Test("numpy's savez and savez_compressed files (Keras's and KMNIST's layouts) load with the values numpy wrote",
+    @Test(
+        "numpy's savez and savez_compressed files (Keras's and KMNIST's layouts) load with the values numpy wrote",
         .enabled(if: Python.has("numpy"), "numpy is not installed (make deps installs it)"))
     func numpyFiles() throws {
         let script = """
@@ -92,28 +94,50 @@ struct NPZReaderTests {
         let deflated = try NPZBytes(kerasMembers(), deflate: true)
         let first = stored.centralEntries[0]
         let cases: [(String, [UInt8], String)] = [
-            ("truncated", Array(stored.bytes.prefix(stored.bytes.count / 2)),
-             "m.npz: not a readable .npz (zip) file: no end-of-directory record"),
-            ("a .npy file named .npz", kerasMembers()[0].npy,
-             "m.npz: not a readable .npz (zip) file: it does not start with a zip signature"),
-            ("a CRC mismatch", stored.patched(first + 16, 0x1234_5678),
-             "m.npz: not a readable .npz (zip) file: x_train.npy: CRC-32 mismatch"),
-            ("a stored size that disagrees", stored.patched(first + 24, 9),
-             "m.npz: not a readable .npz (zip) file: x_train.npy: stored with"),
-            ("a zip bomb's declared size", deflated.patched(deflated.centralEntries[0] + 24, 0xFFFF_FFF0),
-             "m.npz: member x_train.npy: too large: it declares 4294967280 bytes"),
-            ("a member that inflates past its declared size", deflated.patched(deflated.centralEntries[0] + 24, 50),
-             "m.npz: member x_train.npy: too large: it inflates to more than the 50 bytes it declares"),
-            ("a member shorter than declared", deflated.patched(deflated.centralEntries[0] + 24, 500),
-             "x_train.npy: it inflates to 168 bytes but declares 500"),
-            ("an unknown method", stored.patched(first + 10, 12, width: 2),
-             "x_train.npy: compression method 12 is not read here"),
-            ("an encrypted member", stored.patched(first + 8, 1, width: 2),
-             "x_train.npy: the member is encrypted"),
-            ("data past the end", stored.patched(first + 42, 0x7FFF_FFFF),
-             "x_train.npy: its local header is missing"),
-            ("a directory count that cannot fit", stored.patched(stored.endRecord + 10, 0xFFFE, width: 2),
-             "65534 members cannot fit"),
+            (
+                "truncated", Array(stored.bytes.prefix(stored.bytes.count / 2)),
+                "m.npz: not a readable .npz (zip) file: no end-of-directory record"
+            ),
+            (
+                "a .npy file named .npz", kerasMembers()[0].npy,
+                "m.npz: not a readable .npz (zip) file: it does not start with a zip signature"
+            ),
+            (
+                "a CRC mismatch", stored.patched(first + 16, 0x1234_5678),
+                "m.npz: not a readable .npz (zip) file: x_train.npy: CRC-32 mismatch"
+            ),
+            (
+                "a stored size that disagrees", stored.patched(first + 24, 9),
+                "m.npz: not a readable .npz (zip) file: x_train.npy: stored with"
+            ),
+            (
+                "a zip bomb's declared size", deflated.patched(deflated.centralEntries[0] + 24, 0xFFFF_FFF0),
+                "m.npz: member x_train.npy: too large: it declares 4294967280 bytes"
+            ),
+            (
+                "a member that inflates past its declared size", deflated.patched(deflated.centralEntries[0] + 24, 50),
+                "m.npz: member x_train.npy: too large: it inflates to more than the 50 bytes it declares"
+            ),
+            (
+                "a member shorter than declared", deflated.patched(deflated.centralEntries[0] + 24, 500),
+                "x_train.npy: it inflates to 168 bytes but declares 500"
+            ),
+            (
+                "an unknown method", stored.patched(first + 10, 12, width: 2),
+                "x_train.npy: compression method 12 is not read here"
+            ),
+            (
+                "an encrypted member", stored.patched(first + 8, 1, width: 2),
+                "x_train.npy: the member is encrypted"
+            ),
+            (
+                "data past the end", stored.patched(first + 42, 0x7FFF_FFFF),
+                "x_train.npy: its local header is missing"
+            ),
+            (
+                "a directory count that cannot fit", stored.patched(stored.endRecord + 10, 0xFFFE, width: 2),
+                "65534 members cannot fit"
+            ),
         ]
         for (what, bytes, expected) in cases {
             let text = message(bytes) ?? "accepted"
@@ -126,27 +150,53 @@ struct NPZReaderTests {
     func badArrays() throws {
         func archive(_ members: [(String, [UInt8])]) throws -> [UInt8] { try NPZBytes(members).bytes }
         let cases: [(String, [UInt8], String)] = [
-            ("shape", try archive([("x_train", npyBytes(descr: "|u1", shape: [2, 6], payload: [UInt8](repeating: 0, count: 12)))]),
-             "m.npz:x_train: shape (2, 6): 6 pixels per image is neither 28x28 nor a square"),
-            ("dtype", try archive([("x_train", npyBytes(descr: "<f2", shape: [1, 2, 2], payload: [UInt8](repeating: 0, count: 8)))]),
-             "m.npz:x_train: unsupported dtype '<f2'"),
-            ("label count", try archive([
-                ("x_train", npyBytes(descr: "|u1", shape: [2, 2, 2], payload: [UInt8](repeating: 0, count: 8))),
-                ("y_train", npyBytes(descr: "|u1", shape: [3], payload: [1, 2, 3])),
-            ]), "m.npz:y_train: 3 labels, but m.npz:x_train holds 2 images"),
-            ("test size", try archive([
-                ("x_train", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
-                ("x_test", npyBytes(descr: "|u1", shape: [1, 3, 3], payload: [UInt8](repeating: 0, count: 9))),
-            ]), "m.npz:x_test: images are 3x3, expected 2x2"),
-            ("no default", try archive([
-                ("a", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
-                ("b", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
-            ]), "m.npz: no array named 'x_train'; the file holds 'a', 'b'"),
-            ("truncated member", try archive([("x_train", Array(npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0]).dropLast()))]),
-             "m.npz:x_train: truncated"),
+            (
+                "shape",
+                try archive([
+                    ("x_train", npyBytes(descr: "|u1", shape: [2, 6], payload: [UInt8](repeating: 0, count: 12)))
+                ]),
+                "m.npz:x_train: shape (2, 6): 6 pixels per image is neither 28x28 nor a square"
+            ),
+            (
+                "dtype",
+                try archive([
+                    ("x_train", npyBytes(descr: "<f2", shape: [1, 2, 2], payload: [UInt8](repeating: 0, count: 8)))
+                ]),
+                "m.npz:x_train: unsupported dtype '<f2'"
+            ),
+            (
+                "label count",
+                try archive([
+                    ("x_train", npyBytes(descr: "|u1", shape: [2, 2, 2], payload: [UInt8](repeating: 0, count: 8))),
+                    ("y_train", npyBytes(descr: "|u1", shape: [3], payload: [1, 2, 3])),
+                ]), "m.npz:y_train: 3 labels, but m.npz:x_train holds 2 images"
+            ),
+            (
+                "test size",
+                try archive([
+                    ("x_train", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
+                    ("x_test", npyBytes(descr: "|u1", shape: [1, 3, 3], payload: [UInt8](repeating: 0, count: 9))),
+                ]), "m.npz:x_test: images are 3x3, expected 2x2"
+            ),
+            (
+                "no default",
+                try archive([
+                    ("a", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
+                    ("b", npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0])),
+                ]), "m.npz: no array named 'x_train'; the file holds 'a', 'b'"
+            ),
+            (
+                "truncated member",
+                try archive([
+                    ("x_train", Array(npyBytes(descr: "|u1", shape: [1, 2, 2], payload: [0, 0, 0, 0]).dropLast()))
+                ]),
+                "m.npz:x_train: truncated"
+            ),
         ]
         for (what, bytes, expected) in cases {
-            #expect(message(bytes) == expected || (message(bytes) ?? "").hasPrefix(expected), "\(what): \(message(bytes) ?? "accepted")")
+            #expect(
+                message(bytes) == expected || (message(bytes) ?? "").hasPrefix(expected),
+                "\(what): \(message(bytes) ?? "accepted")")
         }
     }
 

@@ -1,7 +1,8 @@
+import CZlib
+
 // NPZTestSupport: .npz (zip) files built byte by byte for the reader tests, as np.savez (stored)
 // and np.savez_compressed (deflate) write them, with the offsets of the fields tests break.
 @testable import AutoencoderKit
-import CZlib
 
 /// A zip archive of .npy members, with where each central directory entry starts.
 struct NPZBytes {
@@ -30,14 +31,16 @@ struct NPZBytes {
             let offset = out.count
             out += le32(0x0403_4b50) + fields + le16(0) + name + data
             entries.append(directory.count)
-            directory += le32(0x0201_4b50) + le16(20) + fields + le16(0) + le16(0) + le16(0) + le16(0)
+            directory +=
+                le32(0x0201_4b50) + le16(20) + fields + le16(0) + le16(0) + le16(0) + le16(0)
                 + le32(0) + le32(UInt32(offset)) + name
         }
         let start = out.count
         centralEntries = entries.map { $0 + start }
         out += directory
         endRecord = out.count
-        out += le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(members.count)) + le16(UInt16(members.count))
+        out +=
+            le32(0x0605_4b50) + le16(0) + le16(0) + le16(UInt16(members.count)) + le16(UInt16(members.count))
             + le32(UInt32(directory.count)) + le32(UInt32(start)) + le16(0)
         bytes = out
     }

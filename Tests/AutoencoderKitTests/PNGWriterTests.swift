@@ -2,8 +2,8 @@
 
 import CZlib
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Pictures
@@ -16,7 +16,13 @@ struct TestPNG {
     var chunkTypes: [String] = []
     var pixels: [UInt8] = []
 
-    enum Failure: Error { case signature, truncated, crc(String), inflate(Int32), filter(UInt8), ihdr }
+    enum Failure: Error {
+        case signature, truncated
+        case crc(String)
+        case inflate(Int32)
+        case filter(UInt8)
+        case ihdr
+    }
 
     init(_ bytes: [UInt8]) throws {
         guard Array(bytes.prefix(8)) == [137, 80, 78, 71, 13, 10, 26, 10] else { throw Failure.signature }
@@ -34,7 +40,9 @@ struct TestPNG {
             let data = Array(body.dropFirst(4))
             chunkTypes.append(type)
             if type == "IHDR" {
-                guard data.count == 13, data[8] == 8, data[10] == 0, data[11] == 0, data[12] == 0 else { throw Failure.ihdr }
+                guard data.count == 13, data[8] == 8, data[10] == 0, data[11] == 0, data[12] == 0 else {
+                    throw Failure.ihdr
+                }
                 width = data[0..<4].reduce(0) { $0 << 8 | Int($1) }
                 height = data[4..<8].reduce(0) { $0 << 8 | Int($1) }
                 colourType = Int(data[9])
@@ -65,10 +73,11 @@ struct PNGWriterTests {
         let bytes = PNGWriter.encode(width: 1, height: 1, pixels: [200], channels: 1)
         #expect(Array(bytes[0..<8]) == PNGWriter.signature)
         // IHDR: length 13, "IHDR", width 1, height 1, depth 8, type 0, methods 0, CRC.
-        #expect(Array(bytes[8..<33]) == [
-            0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0,
-            0x3A, 0x7E, 0x9B, 0x55,
-        ])
+        #expect(
+            Array(bytes[8..<33]) == [
+                0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0,
+                0x3A, 0x7E, 0x9B, 0x55,
+            ])
         // IEND with its fixed CRC closes the file.
         #expect(Array(bytes.suffix(12)) == [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82])
         let png = try TestPNG(bytes)

@@ -86,7 +86,10 @@ struct PixelCanvasTests {
         #expect(tiny.values.map(tiny.label) == ["1e-4", "2e-4", "3e-4", "4e-4", "5e-4"])
         let flat = ChartTicks(low: 2, high: 2, target: 4)
         #expect(flat.low < 2 && flat.high > 2)
-        #expect(ChartTicks(low: -0.5, high: 0.5, target: 2).values.map { ChartTicks(low: -0.5, high: 0.5, target: 2).label($0) } == ["-0.5", "0.0", "0.5"])
+        #expect(
+            ChartTicks(low: -0.5, high: 0.5, target: 2).values.map {
+                ChartTicks(low: -0.5, high: 0.5, target: 2).label($0)
+            } == ["-0.5", "0.0", "0.5"])
     }
 
     @Test("a chart draws lines in the plot, a legend, and labels")
@@ -111,11 +114,18 @@ struct PixelCanvasTests {
         #expect(colours[blue, default: 0] > 200)
         #expect(colours[red, default: 0] > 200)
         #expect(layout.legendWidth > 0 && layout.legendLeft > layout.plotLeft)
-        #expect(Self.inked(canvas, x: layout.legendLeft + 24, y: layout.legendTop + 4, width: layout.legendWidth - 26, height: 18) > 30)
+        #expect(
+            Self.inked(
+                canvas, x: layout.legendLeft + 24, y: layout.legendTop + 4, width: layout.legendWidth - 26, height: 18)
+                > 30)
         // Title, tick labels left of the plot, x label below it.
         #expect(Self.inked(canvas, x: 0, y: 0, width: 360, height: layout.plotTop - 2) > 40)
-        #expect(Self.inked(canvas, x: 0, y: layout.plotTop, width: layout.plotLeft - 4, height: layout.plotBottom - layout.plotTop) > 80)
-        #expect(Self.inked(canvas, x: 0, y: layout.plotBottom + 4, width: 360, height: 220 - layout.plotBottom - 4) > 60)
+        #expect(
+            Self.inked(
+                canvas, x: 0, y: layout.plotTop, width: layout.plotLeft - 4, height: layout.plotBottom - layout.plotTop)
+                > 80)
+        #expect(
+            Self.inked(canvas, x: 0, y: layout.plotBottom + 4, width: 360, height: 220 - layout.plotBottom - 4) > 60)
         #expect(try TestPNG(canvas.pngBytes()).pixels == canvas.pixels)
         if let path = ProcessInfo.processInfo.environment["AELAB_CHART_PNG"] { try canvas.writePNG(to: path) }
     }
@@ -125,7 +135,8 @@ struct PixelCanvasTests {
         let empty = ChartPicture.lineChart(series: [], title: "none", xLabel: "x", yLabel: "y", width: 200, height: 120)
         #expect(Self.inked(empty, x: 0, y: 0, width: 200, height: 120) > 0)
         let small = ChartPicture.lineChart(
-            series: [("a", [(0, 1), (1, .infinity)], .black)], title: "t", xLabel: "x", yLabel: "y", width: 10, height: 5)
+            series: [("a", [(0, 1), (1, .infinity)], .black)], title: "t", xLabel: "x", yLabel: "y", width: 10,
+            height: 5)
         #expect(small.width == 10)
     }
 }

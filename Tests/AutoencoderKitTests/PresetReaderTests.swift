@@ -25,7 +25,8 @@ struct PresetReaderTests {
 
     @Test("a good preset validates and reads typed values with defaults")
     func goodPreset() throws {
-        let r = try Self.reader("""
+        let r = try Self.reader(
+            """
             name = "sparse"
             [model]
             layers = [784, 64]
@@ -49,7 +50,8 @@ struct PresetReaderTests {
 
     @Test("every defect is listed in line order with file and line")
     func defects() throws {
-        let r = try Self.reader("""
+        let r = try Self.reader(
+            """
             name = "x"
             seed = -1
             [model]
@@ -67,19 +69,20 @@ struct PresetReaderTests {
             sed = 3
             """)
         let messages = r.problems().map(\.description)
-        #expect(messages == [
-            "samples/sparse-kl.toml:2: key \"seed\": must be at least 0, got -1",
-            "samples/sparse-kl.toml:4: unknown key \"layer\" in [model] (did you mean \"layers\"?)",
-            "samples/sparse-kl.toml:5: key \"loss\" in [model]: must be one of \"bce\", \"mse\", got \"mae\"",
-            "samples/sparse-kl.toml:6: key \"tied\" in [model]: expected a boolean (true or false), got a string \"yes\"",
-            "samples/sparse-kl.toml:8: key \"rho\" in [regularizer.sparsity]: must be in (0, 1), got 1.5",
-            "samples/sparse-kl.toml:9: key \"beta\" in [regularizer.sparsity]: must be at least 0, got -2",
-            "samples/sparse-kl.toml:10: unknown table [modle] (did you mean [model]?)",
-            "samples/sparse-kl.toml:13: key \"epochs\" in [train]: expected an integer, got a float 2.5",
-            "samples/sparse-kl.toml:14: key \"rate\" in [train]: must be greater than 0, got 0",
-            "samples/sparse-kl.toml:15: unknown key \"sed\" in [train]",
-            "samples/sparse-kl.toml: missing key \"layers\" in [model]",
-        ])
+        #expect(
+            messages == [
+                "samples/sparse-kl.toml:2: key \"seed\": must be at least 0, got -1",
+                "samples/sparse-kl.toml:4: unknown key \"layer\" in [model] (did you mean \"layers\"?)",
+                "samples/sparse-kl.toml:5: key \"loss\" in [model]: must be one of \"bce\", \"mse\", got \"mae\"",
+                "samples/sparse-kl.toml:6: key \"tied\" in [model]: expected a boolean (true or false), got a string \"yes\"",
+                "samples/sparse-kl.toml:8: key \"rho\" in [regularizer.sparsity]: must be in (0, 1), got 1.5",
+                "samples/sparse-kl.toml:9: key \"beta\" in [regularizer.sparsity]: must be at least 0, got -2",
+                "samples/sparse-kl.toml:10: unknown table [modle] (did you mean [model]?)",
+                "samples/sparse-kl.toml:13: key \"epochs\" in [train]: expected an integer, got a float 2.5",
+                "samples/sparse-kl.toml:14: key \"rate\" in [train]: must be greater than 0, got 0",
+                "samples/sparse-kl.toml:15: unknown key \"sed\" in [train]",
+                "samples/sparse-kl.toml: missing key \"layers\" in [model]",
+            ])
         let error = #expect(throws: PresetError.self) { try r.validate() }
         #expect(error?.problems.count == 11)
     }
@@ -87,9 +90,10 @@ struct PresetReaderTests {
     @Test("array elements are checked one by one")
     func arrays() throws {
         let r = try Self.reader("name = \"x\"\n[model]\nlayers = [784, 0]\n[train]\nepochs = 1")
-        #expect(r.problems().map(\.description) == [
-            "samples/sparse-kl.toml:3: key \"layers\" in [model]: element 2: must be at least 1, got 0"
-        ])
+        #expect(
+            r.problems().map(\.description) == [
+                "samples/sparse-kl.toml:3: key \"layers\" in [model]: element 2: must be at least 1, got 0"
+            ])
     }
 
     @Test("edit distance counts insertions, deletions and substitutions")

@@ -2,6 +2,7 @@
 // naming the file, the line and the key.
 import Foundation
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Presets")
@@ -39,18 +40,25 @@ struct PresetTests {
         #expect(vae.kind == .vae && vae.architecture.stochasticCode)
         #expect(try library.load("undercomplete-2d").config.architecture.codeSize == 2)
         #expect(try library.load("contractive").config.architecture.tiedWeights)
-        #expect(try library.load("denoising-saltpepper").config.regularization.denoising == CorruptionSettings(kind: .saltPepper, level: 0.2))
+        #expect(
+            try library.load("denoising-saltpepper").config.regularization.denoising
+                == CorruptionSettings(kind: .saltPepper, level: 0.2))
         let pca = try library.load("linear-pca").config
-        #expect(pca.loss == .mse && pca.architecture.outputActivation == .identity && pca.architecture.codeActivation == .identity)
+        #expect(
+            pca.loss == .mse && pca.architecture.outputActivation == .identity
+                && pca.architecture.codeActivation == .identity)
     }
 
     @Test("a registered code penalty needs no preset code: [regularizer.l2] reads through the registry")
     func penaltyFromTheRegistry() throws {
-        let preset = try Preset.parse("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = 0.002", file: "l2.toml")
+        let preset = try Preset.parse(
+            "name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = 0.002", file: "l2.toml")
         #expect(preset.config.regularization.penalties == ["l2": ["lambda": 0.002]])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\n") == [
-            "l2.toml:4: missing key \"lambda\" in [regularizer.l2]".replacingOccurrences(of: "l2.toml", with: "bad.toml")
-        ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\n") == [
+                "l2.toml:4: missing key \"lambda\" in [regularizer.l2]".replacingOccurrences(
+                    of: "l2.toml", with: "bad.toml")
+            ])
     }
 
     static func problems(_ text: String) -> [String] {
@@ -65,24 +73,32 @@ struct PresetTests {
 
     @Test("malformed presets name file, line and key")
     func malformed() {
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [32]\nactivaton = \"relu\"") == [
-            "bad.toml:4: unknown key \"activaton\" in [model] (did you mean \"activation\"?)"
-        ])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [-5]") == [
-            "bad.toml:3: key \"layers\" in [model]: element 1: must be in [1, 65536], got -5"
-        ])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\nactivation = \"sigmoid\"\n[regularizer.kl]\nbeta = 1\nrho = 1.5") == [
-            "bad.toml:7: key \"rho\" in [regularizer.kl]: must be in (0, 1), got 1.5"
-        ])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[train]\nepochs = \"ten\"") == [
-            "bad.toml:5: key \"epochs\" in [train]: expected an integer, got a string \"ten\""
-        ])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = -1") == [
-            "bad.toml:5: key \"lambda\" in [regularizer.l2]: must be at least 0, got -1"
-        ])
-        #expect(Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.kl]\nbeta = 1") == [
-            "bad.toml:4: missing key \"rho\" in [regularizer.kl]"
-        ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [32]\nactivaton = \"relu\"") == [
+                "bad.toml:4: unknown key \"activaton\" in [model] (did you mean \"activation\"?)"
+            ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [-5]") == [
+                "bad.toml:3: key \"layers\" in [model]: element 1: must be in [1, 65536], got -5"
+            ])
+        #expect(
+            Self.problems(
+                "name = \"x\"\n[model]\nlayers = [64]\nactivation = \"sigmoid\"\n[regularizer.kl]\nbeta = 1\nrho = 1.5")
+                == [
+                    "bad.toml:7: key \"rho\" in [regularizer.kl]: must be in (0, 1), got 1.5"
+                ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[train]\nepochs = \"ten\"") == [
+                "bad.toml:5: key \"epochs\" in [train]: expected an integer, got a string \"ten\""
+            ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.l2]\nlambda = -1") == [
+                "bad.toml:5: key \"lambda\" in [regularizer.l2]: must be at least 0, got -1"
+            ])
+        #expect(
+            Self.problems("name = \"x\"\n[model]\nlayers = [64]\n[regularizer.kl]\nbeta = 1") == [
+                "bad.toml:4: missing key \"rho\" in [regularizer.kl]"
+            ])
         let k = Self.problems("name = \"x\"\n[model]\nlayers = [16]\n[regularizer.k_sparse]\nk = 40")
         #expect(k == ["bad.toml:5: k-sparse k must be between 1 and the code size 16, got 40"])
         let output = Self.problems("name = \"x\"\n[model]\nlayers = [16]\noutput = \"identity\"\nloss = \"bce\"")

@@ -2,6 +2,7 @@
 // without back-propagation: squared reconstruction error below 0.1 for every pattern in at
 // least two of three seeds within 2,000 sweeps.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Recirculation")
@@ -27,7 +28,10 @@ struct RecirculationTests {
                 var worst = 0.0
                 for row in 0..<n {
                     var e = 0.0
-                    for i in 0..<n { let d = model.reconstruction[row * n + i] - xs[row * n + i]; e += d * d }
+                    for i in 0..<n {
+                        let d = model.reconstruction[row * n + i] - xs[row * n + i]
+                        e += d * d
+                    }
                     worst = max(worst, e)
                 }
                 if worst < 0.1 { return sweep }

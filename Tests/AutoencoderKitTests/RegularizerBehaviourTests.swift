@@ -2,6 +2,7 @@
 // L1 lowers code activity, KL sparsity hits its target ρ, denoising removes noise, and a
 // larger contractive λ gives a flatter encoder.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Regularizer behaviour on digits", .serialized)
@@ -9,7 +10,8 @@ struct RegularizerBehaviourTests {
     static let data: Dataset = {
         // a fixed slice, built once for the suite
         let full = (try? DataSource.digits.load(seed: 3)) ?? SyntheticImages.dataset()
-        return Dataset(name: "digits", train: full.train.subset(0..<2000), validation: full.validation.subset(0..<500), test: nil)
+        return Dataset(
+            name: "digits", train: full.train.subset(0..<2000), validation: full.validation.subset(0..<500), test: nil)
     }()
 
     static func train(_ config: TrainingConfig) throws -> (Trainer, EpochMetrics) {
@@ -24,7 +26,9 @@ struct RegularizerBehaviourTests {
         lr: Float = 2e-3, tied: Bool = false
     ) -> TrainingConfig {
         TrainingConfig(
-            name: "t", architecture: Architecture(encoderSizes: sizes, hiddenActivation: code, codeActivation: code, tiedWeights: tied),
+            name: "t",
+            architecture: Architecture(
+                encoderSizes: sizes, hiddenActivation: code, codeActivation: code, tiedWeights: tied),
             loss: .bce, regularization: regularization, optimizer: OptimizerSettings(kind: .adam, learningRate: lr),
             batchSize: 64, epochs: epochs, seed: 1)
     }
@@ -37,9 +41,11 @@ struct RegularizerBehaviourTests {
     func l1LowersActivity() throws {
         let (_, plain) = try Self.train(Self.config([32]))
         let (_, sparse) = try Self.train(Self.config([32], regularization: Regularization(l1: 3e-4)))
-        #expect(sparse.meanCodeActivation * 2 <= plain.meanCodeActivation,
+        #expect(
+            sparse.meanCodeActivation * 2 <= plain.meanCodeActivation,
             "mean activation \(plain.meanCodeActivation) -> \(sparse.meanCodeActivation)")
-        #expect(sparse.validationLossPerPixel <= plain.validationLossPerPixel * 1.10,
+        #expect(
+            sparse.validationLossPerPixel <= plain.validationLossPerPixel * 1.10,
             "validation BCE/px \(plain.validationLossPerPixel) -> \(sparse.validationLossPerPixel)")
         #expect(sparse.penalties.map(\.name) == ["l1"])
         #expect(abs(sparse.trainTotal - sparse.trainLossPerPixel - sparse.penalties[0].value) < 1e-12)
@@ -48,32 +54,47 @@ struct RegularizerBehaviourTests {
     @Test("KL sparsity brings the mean activation ρ̂ within 0.02 of ρ = 0.05")
     func klHitsTarget() throws {
         let kl = KLSparsitySettings(beta: 0.1, rho: 0.05)
-        let (_, m) = try Self.train(Self.config([128], code: .sigmoid, regularization: Regularization(kl: kl), lr: 6e-3))
+        let (_, m) = try Self.train(
+            Self.config([128], code: .sigmoid, regularization: Regularization(kl: kl), lr: 6e-3))
         #expect(abs(m.meanCodeActivation - 0.05) <= 0.02, "mean ρ̂ \(m.meanCodeActivation)")
     }
 
-    @Test("denoising: the reconstruction of a corrupted input is closer to the clean one than the corrupted input is",
-        arguments: [CorruptionSettings(kind: .mask, level: 0.3), CorruptionSettings(kind: .gaussian, level: 0.3), CorruptionSettings(kind: .saltPepper, level: 0.2)])
+    @Test(
+        "denoising: the reconstruction of a corrupted input is closer to the clean one than the corrupted input is",
+        arguments: [
+            CorruptionSettings(kind: .mask, level: 0.3), CorruptionSettings(kind: .gaussian, level: 0.3),
+            CorruptionSettings(kind: .saltPepper, level: 0.2),
+        ])
     func denoisingRemovesNoise(_ corruption: CorruptionSettings) throws {
-        let (trainer, m) = try Self.train(Self.config([128], regularization: Regularization(denoising: corruption), epochs: 5))
+        let (trainer, m) = try Self.train(
+            Self.config([128], regularization: Regularization(denoising: corruption), epochs: 5))
         let set = Self.data.validation
-        let n = set.count, d = set.pixelsPerImage
-        var clean = [Float](repeating: 0, count: n * d), noisy = clean
+        let n = set.count
+        let d = set.pixelsPerImage
+        var clean = [Float](repeating: 0, count: n * d)
+        var noisy = clean
         clean.withUnsafeMutableBufferPointer { set.fill($0.baseAddress!, indices: Int32(0)..<Int32(n)) }
         var random = RandomGenerator(seed: 77)
         clean.withUnsafeBufferPointer { c in
-            noisy.withUnsafeMutableBufferPointer { corruption.corrupt(c.baseAddress!, into: $0.baseAddress!, count: n * d, random: &random) }
+            noisy.withUnsafeMutableBufferPointer {
+                corruption.corrupt(c.baseAddress!, into: $0.baseAddress!, count: n * d, random: &random)
+            }
         }
-        var closer = 0, inputDistance = 0.0, outputDistance = 0.0
+        var closer = 0
+        var inputDistance = 0.0
+        var outputDistance = 0.0
         for start in stride(from: 0, to: n, by: 64) {
             let size = min(64, n - start)
             noisy.withUnsafeBufferPointer { trainer.model.forward($0.baseAddress! + start * d, batch: size) }
             for row in 0..<size {
-                var a = 0.0, b = 0.0
+                var a = 0.0
+                var b = 0.0
                 for i in 0..<d {
                     let x = Double(clean[(start + row) * d + i])
                     a += (Double(noisy[(start + row) * d + i]) - x) * (Double(noisy[(start + row) * d + i]) - x)
-                    b += (Double(trainer.model.reconstruction[row * d + i]) - x) * (Double(trainer.model.reconstruction[row * d + i]) - x)
+                    b +=
+                        (Double(trainer.model.reconstruction[row * d + i]) - x)
+                        * (Double(trainer.model.reconstruction[row * d + i]) - x)
                 }
                 inputDistance += a
                 outputDistance += b
@@ -91,7 +112,9 @@ struct RegularizerBehaviourTests {
     func contractiveFlattens() throws {
         var norms: [Double] = []
         for lambda in [Float(0), 0.01, 0.1] {
-            let (_, m) = try Self.train(Self.config([64], code: .sigmoid, regularization: Regularization(contractive: lambda), epochs: 3, tied: true))
+            let (_, m) = try Self.train(
+                Self.config(
+                    [64], code: .sigmoid, regularization: Regularization(contractive: lambda), epochs: 3, tied: true))
             norms.append(try #require(m.meanJacobianFrobenius))
         }
         #expect(norms[1] < norms[0] && norms[2] < norms[1], "mean ‖J‖_F for λ = 0, 0.01, 0.1: \(norms)")

@@ -3,6 +3,7 @@
 // tanh, ReLU; tied and untied), k-sparse selection, the VAE terms with ε fixed, and PSD's
 // energy with the inferred code fixed.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Regularizer gradients match central differences")
@@ -22,10 +23,14 @@ struct RegularizerGradientTests {
             x.withUnsafeBufferPointer { xs in
                 if let noise {
                     return noise.withUnsafeBufferPointer { e in
-                        objective.run(input: xs.baseAddress!, target: xs.baseAddress!, batch: 3, noise: e.baseAddress!, gradients: gradients).total
+                        objective.run(
+                            input: xs.baseAddress!, target: xs.baseAddress!, batch: 3, noise: e.baseAddress!,
+                            gradients: gradients
+                        ).total
                     }
                 }
-                return objective.run(input: xs.baseAddress!, target: xs.baseAddress!, batch: 3, gradients: gradients).total
+                return objective.run(input: xs.baseAddress!, target: xs.baseAddress!, batch: 3, gradients: gradients)
+                    .total
             }
         }
         if warmUp {
@@ -41,7 +46,9 @@ struct RegularizerGradientTests {
     }
 
     static func shallow(_ code: Activation, tied: Bool = false, output: Activation = .sigmoid) -> Architecture {
-        Architecture(inputSize: 7, encoderSizes: [5], hiddenActivation: code, codeActivation: code, outputActivation: output, tiedWeights: tied)
+        Architecture(
+            inputSize: 7, encoderSizes: [5], hiddenActivation: code, codeActivation: code, outputActivation: output,
+            tiedWeights: tied)
     }
 
     @Test("L1 penalty, sigmoid and softplus codes away from zero, shallow and deep")
@@ -56,7 +63,8 @@ struct RegularizerGradientTests {
     @Test("L2 penalty on the code, sigmoid, tanh and ReLU codes, shallow and deep")
     func l2() {
         for code in [Activation.sigmoid, .tanh, .relu] {
-            #expect(Self.check(Self.shallow(code), Regularization(penalties: ["l2": ["lambda": 0.05]])) < 1e-6, "\(code)")
+            #expect(
+                Self.check(Self.shallow(code), Regularization(penalties: ["l2": ["lambda": 0.05]])) < 1e-6, "\(code)")
         }
         let deep = Architecture(inputSize: 7, encoderSizes: [6, 4], hiddenActivation: .tanh, codeActivation: .sigmoid)
         #expect(Self.check(deep, Regularization(penalties: ["l2": ["lambda": 0.1]])) < 1e-6)
@@ -71,7 +79,9 @@ struct RegularizerGradientTests {
         #expect(Self.check(a, running, warmUp: true) < 1e-6)
     }
 
-    @Test("contractive penalty for sigmoid, tanh and ReLU codes, tied and untied", arguments: [Activation.sigmoid, .tanh, .relu])
+    @Test(
+        "contractive penalty for sigmoid, tanh and ReLU codes, tied and untied",
+        arguments: [Activation.sigmoid, .tanh, .relu])
     func contractive(_ code: Activation) {
         for tied in [true, false] {
             let error = Self.check(Self.shallow(code, tied: tied), Regularization(contractive: 0.3))
@@ -79,7 +89,9 @@ struct RegularizerGradientTests {
         }
     }
 
-    @Test("k-sparse selection passes gradient through the kept units only, for any activation", arguments: [Activation.tanh, .sigmoid, .relu, .identity])
+    @Test(
+        "k-sparse selection passes gradient through the kept units only, for any activation",
+        arguments: [Activation.tanh, .sigmoid, .relu, .identity])
     func kSparse(_ code: Activation) {
         let error = Self.check(Self.shallow(code), Regularization(kSparse: 2))
         #expect(error < 1e-6, "\(code): \(error)")
@@ -91,9 +103,12 @@ struct RegularizerGradientTests {
     func vae() {
         var random = RandomGenerator(seed: 9)
         let noise3 = (0..<(3 * 3)).map { _ in Double(random.nextNormal()) }
-        let shallow = Architecture(inputSize: 7, encoderSizes: [3], hiddenActivation: .tanh, outputActivation: .sigmoid, stochasticCode: true)
+        let shallow = Architecture(
+            inputSize: 7, encoderSizes: [3], hiddenActivation: .tanh, outputActivation: .sigmoid, stochasticCode: true)
         #expect(Self.check(shallow, .none, noise: noise3) < 1e-6)
-        let deep = Architecture(inputSize: 7, encoderSizes: [6, 3], hiddenActivation: .tanh, outputActivation: .sigmoid, stochasticCode: true)
+        let deep = Architecture(
+            inputSize: 7, encoderSizes: [6, 3], hiddenActivation: .tanh, outputActivation: .sigmoid,
+            stochasticCode: true)
         #expect(Self.check(deep, Regularization(l1: 0.02), noise: noise3) < 1e-6)
         #expect(Self.check(deep, .none, loss: .mse, noise: noise3) < 1e-6)
     }
@@ -101,17 +116,22 @@ struct RegularizerGradientTests {
     @Test("the VAE's KL term matches its closed form ½Σ(μ² + σ² − log σ² − 1)")
     func vaeKLValue() {
         let s: [Double] = [0.5, -1, 0.2, -0.3]  // one example, H = 2: μ = (0.5, −1), log σ² = (0.2, −0.3)
-        let kl = s.withUnsafeBufferPointer { GaussianCodeKL.apply(statistics: $0.baseAddress!, batch: 1, width: 2, weight: 1, gradient: nil) }
+        let kl = s.withUnsafeBufferPointer {
+            GaussianCodeKL.apply(statistics: $0.baseAddress!, batch: 1, width: 2, weight: 1, gradient: nil)
+        }
         let expected = 0.5 * ((0.25 + Double.exp(0.2) - 0.2 - 1) + (1 + Double.exp(-0.3) + 0.3 - 1))
         #expect(abs(kl - expected) < 1e-12)
     }
 
     @Test("PSD energy gradient with the inferred code fixed, and inference lowers the energy")
     func psd() {
-        for (code, loss, output) in [(Activation.tanh, ReconstructionLoss.mse, Activation.identity), (.sigmoid, .bce, .sigmoid)] {
+        for (code, loss, output) in [
+            (Activation.tanh, ReconstructionLoss.mse, Activation.identity), (.sigmoid, .bce, .sigmoid),
+        ] {
             let a = Self.shallow(code, output: output)
             let model = GradientCheck.model(a)
-            let rule = PredictiveSparseDecomposition(model: model, settings: PSDSettings(lambda: 0.02, gamma: 0.3, inferenceSteps: 20), loss: loss)
+            let rule = PredictiveSparseDecomposition(
+                model: model, settings: PSDSettings(lambda: 0.02, gamma: 0.3, inferenceSteps: 20), loss: loss)
             let x = GradientCheck.batch(3, 7, seed: 13)
             x.withUnsafeBufferPointer { xs in
                 let p = xs.baseAddress!

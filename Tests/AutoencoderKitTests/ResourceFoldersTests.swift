@@ -36,7 +36,9 @@ struct ResourceFoldersTests {
             "samples", kind: "presets", override: nil, environment: ["HOME": root.path + "/home"],
             currentFolder: root.path + "/elsewhere", executable: "/nowhere/bin/aelab")
         #expect(found == [user])
-        #expect(ResourceFolders.userConfigFolder(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"]) == "/h/.config/aelab")
+        #expect(
+            ResourceFolders.userConfigFolder(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"])
+                == "/h/.config/aelab")
     }
 
     @Test("a preset in the user's folder is found before the checkout's of the same name")

@@ -1,8 +1,8 @@
 // Report pictures decode as PNG (with the independent TestPNG reader) at the expected sizes,
 // and the metrics log writes the records they are drawn from.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -19,7 +19,10 @@ struct RunPicturesTests {
         let chart = try #require(RunPictures.lossChart(records: records, title: "ckpt", width: 640, height: 400))
         let png = try TestPNG(chart.pngBytes())
         #expect(png.width == 640 && png.height == 400 && png.colourType == 2)
-        let colours = Set(stride(from: 0, to: png.pixels.count, by: 3).map { RGB(png.pixels[$0], png.pixels[$0 + 1], png.pixels[$0 + 2]) })
+        let colours = Set(
+            stride(from: 0, to: png.pixels.count, by: 3).map {
+                RGB(png.pixels[$0], png.pixels[$0 + 1], png.pixels[$0 + 2])
+            })
         #expect(colours.contains(RunPictures.trainColor) && colours.contains(RunPictures.validationColor))
         #expect(RunPictures.lossChart(records: [["event": "setting"]], title: "x") == nil)
     }
@@ -28,7 +31,8 @@ struct RunPicturesTests {
     func grid() throws {
         let inputs = (0..<6).map { n in [UInt8](repeating: UInt8(40 * n), count: 784) }
         let outputs = inputs.map { $0.map { 255 - $0 } }
-        let canvas = RunPictures.reconstructionGrid(inputs: inputs, reconstructions: outputs, rows: 28, columns: 28, pairsPerRow: 4, scale: 2)
+        let canvas = RunPictures.reconstructionGrid(
+            inputs: inputs, reconstructions: outputs, rows: 28, columns: 28, pairsPerRow: 4, scale: 2)
         let png = try TestPNG(canvas.pngBytes())
         // 2 margins + 4 cells of (2·56 + 2) + 3 gaps; 2 margins + caption + 2 rows of 56 + 1 gap
         #expect(png.width == 16 + 4 * 114 + 30 && png.height == 16 + 13 + 112 + 10)
@@ -40,7 +44,8 @@ struct RunPicturesTests {
     @Test("filters are normalized per tile, UFLDL style, on a sheet of the expected size")
     func filters() throws {
         let filter: [Float] = (0..<784).map { $0 == 0 ? 10 : ($0 == 1 ? -10 : 0) }
-        let canvas = RunPictures.filterSheet(filters: Array(repeating: filter, count: 10), rows: 28, columns: 28, scale: 1)
+        let canvas = RunPictures.filterSheet(
+            filters: Array(repeating: filter, count: 10), rows: 28, columns: 28, scale: 1)
         let png = try TestPNG(canvas.pngBytes())
         #expect(png.width == 4 * 28 + 5 && png.height == 3 * 28 + 4)  // 4 across, 3 down, 1-px borders
         #expect(canvas.color(x: 1, y: 1) == .white && canvas.color(x: 2, y: 1) == .black)
@@ -78,7 +83,9 @@ struct RunPicturesTests {
         #expect(records[0].value(for: "dead_units")?.integerValue == metrics.deadUnits)
         #expect(Set(records[0].keys).count == records[0].keys.count)
         #expect(records[1].keys == ["event", "time", "step", "epoch", "learning_rate"])
-        #expect(records[1].value(for: "learning_rate") == .number(Double(Float(5e-4))) && records[1].value(for: "step") == 4)
+        #expect(
+            records[1].value(for: "learning_rate") == .number(Double(Float(5e-4))) && records[1].value(for: "step") == 4
+        )
         #expect(trainer.optimizer.settings.learningRate == 5e-4)
     }
 
@@ -99,10 +106,13 @@ struct RunPicturesTests {
         let probed = CodeStatistics(codes: trainer.inspector.probe(set, indices: Array(0..<set.count)).codes)
         #expect(trainer.inspector.codeStatistics(of: set) == probed)
         #expect(trainer.history.last?.deadUnits == probed.deadUnits)
-        #expect(trainer.inspector.codeStatistics(of: set, limit: 5) == CodeStatistics(codes: trainer.inspector.probe(set, indices: Array(0..<5)).codes))
+        #expect(
+            trainer.inspector.codeStatistics(of: set, limit: 5)
+                == CodeStatistics(codes: trainer.inspector.probe(set, indices: Array(0..<5)).codes))
     }
 
-    @Test("decoding probed codes gives the probed reconstructions, for a VAE's mean code too", arguments: [false, true])
+    @Test(
+        "decoding probed codes gives the probed reconstructions, for a VAE's mean code too", arguments: [false, true])
     func decodeCodes(vae: Bool) throws {
         var config = CheckpointTests.config()
         if vae { config.kind = .vae }

@@ -2,8 +2,8 @@
 // and aelab reads what Python writes. Needs `pip install safetensors numpy`; skipped without.
 
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats

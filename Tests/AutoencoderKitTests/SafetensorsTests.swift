@@ -1,7 +1,7 @@
 // Tests of the safetensors writer and reader: known bytes, round trips, each damaged input.
 
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -58,7 +58,8 @@ struct SafetensorsTests {
         let file = SafetensorsFile(tensors: [
             SafetensorsTensor(name: "s", shape: [], values: [.infinity]),
             SafetensorsTensor(name: "e", shape: [0, 3], values: []),
-            SafetensorsTensor(name: "größe \"q\"", shape: [3], values: [-0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude]),
+            SafetensorsTensor(
+                name: "größe \"q\"", shape: [3], values: [-0.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude]),
         ])
         let read = try SafetensorsFile(bytes: file.encoded(), source: "m")
         #expect(read.tensors.count == 3)
@@ -83,26 +84,80 @@ struct SafetensorsTests {
         #expect(error?.description == "cannot open \(missing): No such file or directory (ENOENT)")
     }
 
-    @Test("each damaged input has its own message", arguments: [
-        ([1, 2, 3], "m.safetensors: not a safetensors file: 3 bytes, shorter than the 8-byte header length"),
-        ([16, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D], "m.safetensors: header length 16 runs past the end of the 10-byte file (truncated or not safetensors)"),
-        ([0, 0, 0, 0, 0, 0, 0, 1], "m.safetensors: header length 72057594037927936 exceeds the 100 MB limit (corrupt or not safetensors)"),
-        (file(header: "{\"a\":"), "m.safetensors: header is not valid UTF-8 JSON: at byte 8: unexpected end of text, expected a value"),
-        ([8, 0, 0, 0, 0, 0, 0, 0, 0x22, 0xFF, 0x22, 0x20, 0x20, 0x20, 0x20, 0x20], "m.safetensors: header is not valid UTF-8 JSON: at byte 1: text is not valid UTF-8"),
-        (file(header: "[1]"), "m.safetensors: header is an array, expected a JSON object"),
-        (file(header: #"{"__metadata__":{"epoch":3}}"#), "m.safetensors: __metadata__ value of \"epoch\" is an integer, expected a string"),
-        (file(header: #"{"w":[]}"#), "m.safetensors: tensor \"w\": entry is not an object"),
-        (file(header: #"{"w":{"dtype":"F32","data_offsets":[0,0]}}"#), "m.safetensors: tensor \"w\": missing \"shape\""),
-        (file(header: #"{"w":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}"#, data: [0, 0]), "m.safetensors: tensor \"w\": dtype F16 not supported: aelab reads F32 tensors"),
-        (file(header: #"{"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#), "m.safetensors: tensor \"w\": \"shape\" must be an array of integers ≥ 0"),
-        (file(header: #"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0]}}"#), "m.safetensors: tensor \"w\": \"data_offsets\" must be two integers ≥ 0"),
-        (file(header: #"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0]), "m.safetensors: tensor \"w\": data_offsets [0, 4] outside the 2-byte data section"),
-        (file(header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "m.safetensors: tensor \"w\": shape [2] needs 8 bytes as F32, data_offsets span 4"),
-        (file(header: #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Array(repeating: 0, count: 8)), "m.safetensors: tensors \"a\" and \"b\" overlap in the data section"),
-        (file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#, data: Array(repeating: 0, count: 8)), "m.safetensors: data bytes 0..<4 belong to no tensor"),
-        (file(header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: Array(repeating: 0, count: 6)), "m.safetensors: data bytes 4..<6 belong to no tensor"),
-        (file(header: #"{"a":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "m.safetensors: tensor \"a\": shape [4611686018427387904, 4] needs 9223372036854775807 bytes as F32, data_offsets span 4"),
-    ] as [([UInt8], String)])
+    @Test(
+        "each damaged input has its own message",
+        arguments: [
+            ([1, 2, 3], "m.safetensors: not a safetensors file: 3 bytes, shorter than the 8-byte header length"),
+            (
+                [16, 0, 0, 0, 0, 0, 0, 0, 0x7B, 0x7D],
+                "m.safetensors: header length 16 runs past the end of the 10-byte file (truncated or not safetensors)"
+            ),
+            (
+                [0, 0, 0, 0, 0, 0, 0, 1],
+                "m.safetensors: header length 72057594037927936 exceeds the 100 MB limit (corrupt or not safetensors)"
+            ),
+            (
+                file(header: "{\"a\":"),
+                "m.safetensors: header is not valid UTF-8 JSON: at byte 8: unexpected end of text, expected a value"
+            ),
+            (
+                [8, 0, 0, 0, 0, 0, 0, 0, 0x22, 0xFF, 0x22, 0x20, 0x20, 0x20, 0x20, 0x20],
+                "m.safetensors: header is not valid UTF-8 JSON: at byte 1: text is not valid UTF-8"
+            ),
+            (file(header: "[1]"), "m.safetensors: header is an array, expected a JSON object"),
+            (
+                file(header: #"{"__metadata__":{"epoch":3}}"#),
+                "m.safetensors: __metadata__ value of \"epoch\" is an integer, expected a string"
+            ),
+            (file(header: #"{"w":[]}"#), "m.safetensors: tensor \"w\": entry is not an object"),
+            (
+                file(header: #"{"w":{"dtype":"F32","data_offsets":[0,0]}}"#),
+                "m.safetensors: tensor \"w\": missing \"shape\""
+            ),
+            (
+                file(header: #"{"w":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}"#, data: [0, 0]),
+                "m.safetensors: tensor \"w\": dtype F16 not supported: aelab reads F32 tensors"
+            ),
+            (
+                file(header: #"{"w":{"dtype":"F32","shape":[-1],"data_offsets":[0,4]}}"#),
+                "m.safetensors: tensor \"w\": \"shape\" must be an array of integers ≥ 0"
+            ),
+            (
+                file(header: #"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0]}}"#),
+                "m.safetensors: tensor \"w\": \"data_offsets\" must be two integers ≥ 0"
+            ),
+            (
+                file(header: #"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0]),
+                "m.safetensors: tensor \"w\": data_offsets [0, 4] outside the 2-byte data section"
+            ),
+            (
+                file(header: #"{"w":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]),
+                "m.safetensors: tensor \"w\": shape [2] needs 8 bytes as F32, data_offsets span 4"
+            ),
+            (
+                file(
+                    header:
+                        #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+                    data: Array(repeating: 0, count: 8)),
+                "m.safetensors: tensors \"a\" and \"b\" overlap in the data section"
+            ),
+            (
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
+                    data: Array(repeating: 0, count: 8)), "m.safetensors: data bytes 0..<4 belong to no tensor"
+            ),
+            (
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#,
+                    data: Array(repeating: 0, count: 6)), "m.safetensors: data bytes 4..<6 belong to no tensor"
+            ),
+            (
+                file(
+                    header: #"{"a":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,4]}}"#,
+                    data: [0, 0, 0, 0]),
+                "m.safetensors: tensor \"a\": shape [4611686018427387904, 4] needs 9223372036854775807 bytes as F32, data_offsets span 4"
+            ),
+        ] as [([UInt8], String)])
     func damaged(bytes: [UInt8], message: String) {
         #expect(Self.error(bytes) == message)
     }

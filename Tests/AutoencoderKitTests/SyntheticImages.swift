@@ -9,7 +9,8 @@ enum SyntheticImages {
         for n in 0..<count {
             let blobsInImage = 1 + random.nextIndex(below: 2)
             for _ in 0..<blobsInImage {
-                let cy = 6 + 16 * Double(random.nextUniform()), cx = 6 + 16 * Double(random.nextUniform())
+                let cy = 6 + 16 * Double(random.nextUniform())
+                let cx = 6 + 16 * Double(random.nextUniform())
                 let r = 2 + 3 * Double(random.nextUniform())
                 for y in 0..<28 {
                     for x in 0..<28 {
@@ -25,6 +26,7 @@ enum SyntheticImages {
     }
 
     static func dataset(train: Int = 512, validation: Int = 128, seed: UInt64 = 7) -> Dataset {
-        Dataset(name: "blobs", all: blobs(count: train + validation, seed: seed), validationCount: validation, test: nil)
+        Dataset(
+            name: "blobs", all: blobs(count: train + validation, seed: seed), validationCount: validation, test: nil)
     }
 }

@@ -3,8 +3,8 @@
 // an engine model that reconstructs as NumPy does, to 1e-5. (NumPy implements the forward pass
 // the PyTorch module runs; torch itself is not needed.) Skipped without numpy and safetensors.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -23,9 +23,14 @@ struct TorchPythonTests {
 
     static let architectures: [Architecture] = [
         Architecture(inputSize: 12, encoderSizes: [8, 3]),
-        Architecture(inputSize: 12, encoderSizes: [6], hiddenActivation: .sigmoid, codeActivation: .sigmoid, tiedWeights: true),
-        Architecture(inputSize: 12, encoderSizes: [7, 5, 2], hiddenActivation: .tanh, codeActivation: .softplus, tiedWeights: true),
-        Architecture(inputSize: 12, encoderSizes: [6, 4], hiddenActivation: .leakyReLU, outputActivation: .identity, stochasticCode: true),
+        Architecture(
+            inputSize: 12, encoderSizes: [6], hiddenActivation: .sigmoid, codeActivation: .sigmoid, tiedWeights: true),
+        Architecture(
+            inputSize: 12, encoderSizes: [7, 5, 2], hiddenActivation: .tanh, codeActivation: .softplus,
+            tiedWeights: true),
+        Architecture(
+            inputSize: 12, encoderSizes: [6, 4], hiddenActivation: .leakyReLU, outputActivation: .identity,
+            stochasticCode: true),
         Architecture(inputSize: 12, encoderSizes: [3], stochasticCode: true),
     ]
 
@@ -67,7 +72,8 @@ struct TorchPythonTests {
             x = np.array(json.loads(sys.argv[3]), dtype=np.float32).reshape(\(rows), -1)
             print(json.dumps([float(v) for v in aelab_torch.numpy_forward(t, arch, x).ravel()]))
             """
-        let result = try #require(Python.run(["-c", script, Self.module, path, "[" + x.map { "\($0)" }.joined(separator: ",") + "]"]))
+        let result = try #require(
+            Python.run(["-c", script, Self.module, path, "[" + x.map { "\($0)" }.joined(separator: ",") + "]"]))
         #expect(result.status == 0, "python failed: \(result.errors)")
         let theirs = try Self.numbers(result.output)
         #expect(theirs.count == ours.count)
@@ -75,7 +81,8 @@ struct TorchPythonTests {
         #expect(worst < 1e-5, "largest difference \(worst)")
     }
 
-    @Test("a state dict written in Python imports into a model that reconstructs as NumPy does", arguments: architectures)
+    @Test(
+        "a state dict written in Python imports into a model that reconstructs as NumPy does", arguments: architectures)
     func importedForward(_ a: Architecture) throws {
         let folder = try ScratchFolder("torchpy")
         defer { folder.remove() }
@@ -101,7 +108,9 @@ struct TorchPythonTests {
             print(json.dumps([float(v) for v in aelab_torch.numpy_forward(arrays, arch, x).ravel()]))
             """
         let result = try #require(
-            Python.run(["-c", script, Self.module, path, architecture, "[" + x.map { "\($0)" }.joined(separator: ",") + "]"]))
+            Python.run([
+                "-c", script, Self.module, path, architecture, "[" + x.map { "\($0)" }.joined(separator: ",") + "]",
+            ]))
         #expect(result.status == 0, "python failed: \(result.errors)")
         let theirs = try Self.numbers(result.output)
         let imported = try TorchStateDict.read(path: path, defaults: Architecture(encoderSizes: [1]))

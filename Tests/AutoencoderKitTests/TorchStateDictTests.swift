@@ -31,7 +31,9 @@ struct TorchStateDictTests {
         return try #require(TorchStateDict.export(architecture: model.architecture, config: config) { tensors[$0] })
     }
 
-    @Test("every preset's model exports under nn.Sequential's names and imports to the same weights, or is refused", arguments: Preset.builtInNames)
+    @Test(
+        "every preset's model exports under nn.Sequential's names and imports to the same weights, or is refused",
+        arguments: Preset.builtInNames)
     func presetRoundTrip(_ name: String) throws {
         let config = try PresetLibrary(folders: [PresetTests.samples]).load(name).config
         if let reason = TorchStateDict.refusal(for: config) {
@@ -47,7 +49,8 @@ struct TorchStateDictTests {
         #expect(names.contains("decoder.\(2 * (a.depth - 1)).weight"), "tied decoders get an explicit weight too")
         #expect(names.contains("mu.weight") == a.stochasticCode && names.contains("logvar.bias") == a.stochasticCode)
         #expect(!names.contains { $0.hasPrefix("optimizer") })
-        let back = try TorchStateDict.read(bytes: file.encoded(), source: "\(name).safetensors", defaults: Self.defaults)
+        let back = try TorchStateDict.read(
+            bytes: file.encoded(), source: "\(name).safetensors", defaults: Self.defaults)
         #expect(back.architecture == a)
         #expect(back.config == config)
         #expect(back.engineTensors == engineTensors(model))
@@ -103,7 +106,9 @@ struct TorchStateDictTests {
         }
     }
 
-    @Test("truncated, renamed, reshaped, non-finite, float64 and untied-but-labelled-tied files are refused naming the file")
+    @Test(
+        "truncated, renamed, reshaped, non-finite, float64 and untied-but-labelled-tied files are refused naming the file"
+    )
     func badInput() throws {
         let a = Architecture(inputSize: 4, encoderSizes: [3], tiedWeights: true)
         let good = try Self.export(randomModel(a))
@@ -113,7 +118,10 @@ struct TorchStateDictTests {
 
         var renamed = good
         renamed.tensors[0].name = "encoder.1.weight"
-        #expect(Self.refusal(renamed) == "sd.safetensors: unexpected tensor \"encoder.1.weight\" (expected encoder.N, mu, logvar and decoder.N weights and biases of nn.Linear layers at even N)")
+        #expect(
+            Self.refusal(renamed)
+                == "sd.safetensors: unexpected tensor \"encoder.1.weight\" (expected encoder.N, mu, logvar and decoder.N weights and biases of nn.Linear layers at even N)"
+        )
 
         var missing = good
         missing.tensors.removeAll { $0.name == "decoder.0.bias" }
@@ -121,7 +129,8 @@ struct TorchStateDictTests {
 
         var reshaped = good
         let index = try #require(reshaped.tensors.firstIndex { $0.name == "encoder.0.bias" })
-        reshaped.tensors[index] = SafetensorsTensor(name: "encoder.0.bias", shape: [1, 3], values: reshaped.tensors[index].values)
+        reshaped.tensors[index] = SafetensorsTensor(
+            name: "encoder.0.bias", shape: [1, 3], values: reshaped.tensors[index].values)
         #expect(Self.refusal(reshaped) == "sd.safetensors: tensor \"encoder.0.bias\" has shape [1, 3], expected [3]")
 
         var infinite = good
@@ -145,7 +154,9 @@ struct TorchStateDictTests {
         let dtype = Self.refusal(f64)
         #expect(dtype?.hasPrefix("sd.safetensors") == true && dtype?.contains("F64") == true, "\(dtype ?? "accepted")")
 
-        let foreign = SafetensorsFile(tensors: [SafetensorsTensor(name: "fc.weight", shape: [2, 2], values: [1, 2, 3, 4])])
+        let foreign = SafetensorsFile(tensors: [
+            SafetensorsTensor(name: "fc.weight", shape: [2, 2], values: [1, 2, 3, 4])
+        ])
         #expect(Self.refusal(foreign)?.hasPrefix("sd.safetensors: not an aelab/PyTorch autoencoder state dict") == true)
     }
 

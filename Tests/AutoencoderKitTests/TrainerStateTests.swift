@@ -1,8 +1,8 @@
 // TrainerState: a checkpoint written before the state was one value still loads and resumes
 // exactly, and the state's Codable form is the checkpoint's metadata.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import AutoencoderKit
 @testable import Formats
@@ -19,7 +19,10 @@ struct TrainerStateTests {
         let loaded = try Checkpoint.load(path: Self.oldCheckpoint, dataset: dataset)
         #expect(loaded.epoch == 1 && loaded.step == 71 && loaded.batchInEpoch == 0 && loaded.pretrained)
         #expect(loaded.history.map(\.trainLossPerPixel) == [0.44810685680674855])
-        #expect(loaded.random.stateWords.map { String($0, radix: 16) } == ["32c1dac22ee1a234", "6f46df1b5cf951df", "dfabdc1bca32ce9e", "75ecdf84d3791959"])
+        #expect(
+            loaded.random.stateWords.map { String($0, radix: 16) } == [
+                "32c1dac22ee1a234", "6f46df1b5cf951df", "dfabdc1bca32ce9e", "75ecdf84d3791959",
+            ])
         // saving the loaded run writes every metadata value as the old aelab wrote it
         let again = Checkpoint.file(of: loaded, dataSource: "digits").metadata
         for (key, value) in file.metadata { #expect(again[key] == value, "\(key)") }

@@ -1,5 +1,6 @@
 // Trainer behaviour: determinism, learning, divergence handling.
 import Testing
+
 @testable import AutoencoderKit
 
 @Suite("Trainer")
@@ -55,7 +56,10 @@ struct TrainerTests {
         let trainer = try Trainer(config: config, dataset: SyntheticImages.dataset())
         var caught: TrainingError?
         for _ in 0..<50 {
-            do { try trainer.trainBatch() } catch let error as TrainingError { caught = error; break }
+            do { try trainer.trainBatch() } catch let error as TrainingError {
+                caught = error
+                break
+            }
         }
         guard case .diverged(let step, let layer, _)? = caught else {
             Issue.record("expected divergence, got \(String(describing: caught))")

@@ -40,7 +40,8 @@ struct WorkTeamTests {
 
     @Test("a model on a team of two gives the same forward and gradients from two threads at once")
     func sharedAcrossTwoThreads() throws {
-        let architecture = Architecture(encoderSizes: [64, 16], hiddenActivation: .sigmoid, codeActivation: .relu, outputActivation: .sigmoid)
+        let architecture = Architecture(
+            encoderSizes: [64, 16], hiddenActivation: .sigmoid, codeActivation: .relu, outputActivation: .sigmoid)
         let team = WorkTeam(size: 2)
         defer { team.stop() }
         @Sendable func gradients() -> [Float] {
@@ -51,7 +52,8 @@ struct WorkTeamTests {
             for i in 0..<x.count { x[i] = random.nextUniform() }
             let objective = BackpropObjective(
                 model: model,
-                regularizer: CodeRegularizer<Float>(regularization: .none, architecture: architecture, capacity: 64, variationalWeight: nil),
+                regularizer: CodeRegularizer<Float>(
+                    regularization: .none, architecture: architecture, capacity: 64, variationalWeight: nil),
                 loss: .bce)
             _ = objective.run(input: x.pointer, target: x.pointer, batch: 64, gradients: true)
             return (0..<model.gradients.count).map { model.gradients[$0] }

@@ -29,7 +29,9 @@ enum AelabProcess {
     }()
 
     /// Runs `aelab arguments...` in `folder`; returns the exit status, stdout and stderr.
-    static func run(_ arguments: [String], in folder: String? = nil) throws -> (status: Int32, output: String, errors: String) {
+    static func run(_ arguments: [String], in folder: String? = nil) throws -> (
+        status: Int32, output: String, errors: String
+    ) {
         guard let binary else { throw Missing() }
         let result = try ChildProcess.run(binary, arguments, directory: folder)
         return (result.status, result.output, result.errors)
@@ -50,7 +52,9 @@ enum AelabProcess {
     static func pngSize(_ path: String) -> (width: Int, height: Int)? {
         guard let data = FileManager.default.contents(atPath: path), data.count > 24 else { return nil }
         let bytes = [UInt8](data)
-        guard bytes[0..<8] == [137, 80, 78, 71, 13, 10, 26, 10], String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR" else {
+        guard bytes[0..<8] == [137, 80, 78, 71, 13, 10, 26, 10],
+            String(decoding: bytes[12..<16], as: UTF8.self) == "IHDR"
+        else {
             return nil
         }
         func u32(_ i: Int) -> Int { bytes[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }

@@ -10,12 +10,14 @@ func aurocValue(_ text: String) -> Double? {
     return Double(text[range].dropFirst(6))
 }
 
-@Suite("Anomalies view and eval", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
+@Suite(
+    "Anomalies view and eval", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct AnomalyTmuxTests {
     static let data = AelabProcess.packageRoot + "/samples/digits-500"
 
-    @Test("key A shows the AUROC of a held-out digit on the built-in digits, with the error unit",
-          .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
+    @Test(
+        "key A shows the AUROC of a held-out digit on the built-in digits, with the error unit",
+        .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
     func viewShowsAUROC() throws {
         let binary = try #require(TmuxDriver.binary)
         let autosave = try AelabProcess.scratch("anomaly-view")
@@ -44,8 +46,10 @@ struct AnomalyTmuxTests {
         let root = try AelabProcess.scratch("anomaly-eval")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let train = try AelabProcess.run(
-            ["train", "--data", Self.data, "--layers", "16", "--batch", "64", "--threads", "1", "--epochs", "1",
-             "--holdout-class", "3", "--out", root + "/run"])
+            [
+                "train", "--data", Self.data, "--layers", "16", "--batch", "64", "--threads", "1", "--epochs", "1",
+                "--holdout-class", "3", "--out", root + "/run",
+            ])
         #expect(train.status == 0, "\(train.errors)")
         let eval = try AelabProcess.run(["eval", root + "/run", "--threads", "1"])
         #expect(eval.status == 0, "\(eval.errors)")
@@ -54,9 +58,12 @@ struct AnomalyTmuxTests {
         // every evaluated image lands in exactly one histogram bin
         let lines = eval.output.split(separator: "\n")
         func counts(_ prefix: String) -> [Int] {
-            lines.first { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count).split(separator: " ").compactMap { Int($0) } } ?? []
+            lines.first { $0.hasPrefix(prefix) }.map {
+                $0.dropFirst(prefix.count).split(separator: " ").compactMap { Int($0) }
+            } ?? []
         }
-        let normal = counts("    normal   "), held = counts("    held out ")
+        let normal = counts("    normal   ")
+        let held = counts("    held out ")
         #expect(normal.count == 12 && held.count == 12)
         let evaluated = try #require(lines.first { $0.hasPrefix("anomaly score:") })
         #expect(evaluated.contains("\(normal.reduce(0, +) + held.reduce(0, +)) "))
@@ -70,7 +77,9 @@ struct AnomalyTmuxTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let images = root + "/scans-images.gz"
         try FileManager.default.copyItem(atPath: Self.data + "/train-images-idx3-ubyte.gz", toPath: images)
-        let run = try AelabProcess.run(["train", "--data", images, "--holdout-class", "3", "--epochs", "1", "--out", root + "/run"])
+        let run = try AelabProcess.run([
+            "train", "--data", images, "--holdout-class", "3", "--epochs", "1", "--out", root + "/run",
+        ])
         #expect(run.status != 0)
         #expect(run.errors.contains("--holdout-class needs class labels, but scans-images has none"), "\(run.errors)")
         #expect(!FileManager.default.fileExists(atPath: root + "/run/checkpoint.safetensors"))

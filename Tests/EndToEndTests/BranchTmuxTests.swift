@@ -4,8 +4,11 @@
 import Foundation
 import Testing
 
-@Suite("Branching in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
-    "needs tmux and the built binary (make test builds it)"))
+@Suite(
+    "Branching in tmux", .serialized,
+    .enabled(
+        if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+        "needs tmux and the built binary (make test builds it)"))
 struct BranchTmuxTests {
     @Test("B 1 forks undercomplete with the learning rate doubled, T shows the tree, summarize shows it after quitting")
     func forkThenTree() throws {
@@ -38,6 +41,8 @@ struct BranchTmuxTests {
         let summary = try TmuxDriver.run([binary, "summarize", autosave])
         let lines = summary.output.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasSuffix("parent         fork at  change") == true, "summarize:\n\(summary.output)")
-        #expect(lines.contains { $0.hasPrefix("undercomplete-b1 ") && $0.hasSuffix("undercomplete  e0/s1    lr x2") }, "summarize:\n\(summary.output)")
+        #expect(
+            lines.contains { $0.hasPrefix("undercomplete-b1 ") && $0.hasSuffix("undercomplete  e0/s1    lr x2") },
+            "summarize:\n\(summary.output)")
     }
 }

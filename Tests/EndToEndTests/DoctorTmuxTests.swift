@@ -4,14 +4,18 @@
 import Foundation
 import Testing
 
-@Suite("aelab doctor in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
-    "needs tmux and the built binary (make test builds it)"))
+@Suite(
+    "aelab doctor in tmux", .serialized,
+    .enabled(
+        if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+        "needs tmux and the built binary (make test builds it)"))
 struct DoctorTmuxTests {
     @Test("in a UTF-8, 256-colour tmux pane doctor reports glyphs, colours, blocks and why, and the BLAS")
     func utf8Colour() throws {
         let binary = try #require(TmuxDriver.binary)
-        let tmux = try TmuxDriver(command: "'\(binary)' doctor", columns: 100, rows: 30,
-                                  environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])
+        let tmux = try TmuxDriver(
+            command: "'\(binary)' doctor", columns: 100, rows: 30,
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])
         let done = tmux.waitFor { $0.contains("exit=0") }
         #expect(done.matched, "doctor did not finish:\n\(done.screen)")
         let s = done.screen
@@ -26,8 +30,9 @@ struct DoctorTmuxTests {
     @Test("with an ASCII locale, NO_COLOR and --images kitty doctor names each fix and the forced protocol")
     func asciiNoColourForced() throws {
         let binary = try #require(TmuxDriver.binary)
-        let tmux = try TmuxDriver(command: "'\(binary)' doctor --images kitty", columns: 120, rows: 40,
-                                  environment: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1", "TERM": "xterm-256color"])
+        let tmux = try TmuxDriver(
+            command: "'\(binary)' doctor --images kitty", columns: 120, rows: 40,
+            environment: ["LANG": "C", "LC_ALL": "C", "NO_COLOR": "1", "TERM": "xterm-256color"])
         let done = tmux.waitFor { $0.contains("exit=0") }
         #expect(done.matched, "doctor did not finish:\n\(done.screen)")
         let s = done.screen

@@ -3,12 +3,14 @@
 // middle of a checkpoint write, SIGHUP under nohup. The files must be whole afterwards and the
 // run must resume exactly.
 import AutoencoderKit
-import Foundation
-import Testing
-import TestSupport
 import Formats
+import Foundation
+import TestSupport
+import Testing
 
-@Suite("Headless training under signals", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
+@Suite(
+    "Headless training under signals", .serialized,
+    .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct HeadlessSignalTests {
     static let data = AelabProcess.packageRoot + "/samples/digits-500"
     static let small = ["--data", data, "--layers", "16", "--batch", "16", "--threads", "1"]
@@ -33,7 +35,9 @@ struct HeadlessSignalTests {
 
     /// Names of checkpoint temporaries in `folder` (a write in progress, or left by a kill).
     static func temporaries(_ folder: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(".checkpoint.safetensors.tmp-") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            $0.hasPrefix(".checkpoint.safetensors.tmp-")
+        }
     }
 
     /// Whether `signal` is pending for process `pid` (its SigPnd or ShdPnd bit in /proc).
@@ -44,12 +48,14 @@ struct HeadlessSignalTests {
         let bit = UInt64(1) << UInt64(signal - 1)
         return status.split(separator: "\n").contains { line in
             guard line.hasPrefix("SigPnd:") || line.hasPrefix("ShdPnd:"),
-                let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16) else { return false }
+                let mask = UInt64(line.split(separator: "\t").last ?? "", radix: 16)
+            else { return false }
             return mask & bit != 0
         }
     }
 
-    @Test("SIGINT stops after the batch in progress, saves that step, and resuming ends where an uninterrupted run ends")
+    @Test(
+        "SIGINT stops after the batch in progress, saves that step, and resuming ends where an uninterrupted run ends")
     func interruptAndResume() throws {
         let root = try AelabProcess.scratch("sigint")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -57,12 +63,18 @@ struct HeadlessSignalTests {
         let straight = try AelabProcess.run(["train"] + Self.small + epochs + ["--out", root + "/straight"])
         #expect(straight.status == 0, "\(straight.errors)")
 
-        let run = try Self.start(["train"] + Self.small + epochs + ["--out", root + "/split"], in: root, label: "split")
+        let run = try Self.start(
+            ["train"] + Self.small + epochs + ["--out", root + "/split"], in: root, label: "split")
         #expect(run.waitForOutput { $0.contains("epoch 2/150") }, "no second epoch:\n\(run.output)\(run.errors)")
         run.send(SIGINT)
         #expect(run.wait() == 130, "exit status after SIGINT; output:\n\(run.output)\(run.errors)")
-        let message = try #require(run.output.split(separator: "\n").last { $0.hasPrefix("interrupted by SIGINT in epoch ") }, "no message:\n\(run.output)")
-        #expect(message.contains("checkpoint saved to \(root)/split/checkpoint.safetensors; continue with: aelab train --resume \(root)/split"))
+        let message = try #require(
+            run.output.split(separator: "\n").last { $0.hasPrefix("interrupted by SIGINT in epoch ") },
+            "no message:\n\(run.output)")
+        #expect(
+            message.contains(
+                "checkpoint saved to \(root)/split/checkpoint.safetensors; continue with: aelab train --resume \(root)/split"
+            ))
         let stepRange = try #require(message.range(of: #"\(step \d+\)"#, options: .regularExpression))
         let stepText = message[stepRange].dropFirst(6).dropLast()
         let saved = try Checkpoint.read(path: root + "/split/checkpoint.safetensors")
@@ -70,18 +82,24 @@ struct HeadlessSignalTests {
         #expect(saved.epoch < 150)
         try Self.expectWholeLines(root + "/split/metrics.jsonl", "after SIGINT")
 
-        let resumed = try AelabProcess.run(["train", "--resume", root + "/split", "--threads", "1", "--out", root + "/split"])
+        let resumed = try AelabProcess.run([
+            "train", "--resume", root + "/split", "--threads", "1", "--out", root + "/split",
+        ])
         #expect(resumed.status == 0, "\(resumed.errors)")
         let a = try RunFilesCommandTests.lastEpoch(root + "/straight")
         let b = try RunFilesCommandTests.lastEpoch(root + "/split")
         #expect(a.value(for: "epoch") == 150 && b.value(for: "epoch") == 150)
         #expect(a.value(for: "train_bce_per_pixel") == b.value(for: "train_bce_per_pixel"))
         #expect(a.value(for: "val_bce_per_pixel") == b.value(for: "val_bce_per_pixel"))
-        let weights = try ["straight", "split"].map { try Checkpoint.read(path: root + "/\($0)/checkpoint.safetensors").tensor(named: "decoder.0.weight") }
+        let weights = try ["straight", "split"].map {
+            try Checkpoint.read(path: root + "/\($0)/checkpoint.safetensors").tensor(named: "decoder.0.weight")
+        }
         #expect(weights[0] == weights[1], "resumed weights differ from the uninterrupted run's")
     }
 
-    @Test("SIGTERM and SIGHUP stop it the same way; a hang-up ignored at start (nohup) is left ignored", arguments: [SIGTERM, SIGHUP])
+    @Test(
+        "SIGTERM and SIGHUP stop it the same way; a hang-up ignored at start (nohup) is left ignored",
+        arguments: [SIGTERM, SIGHUP])
     func otherQuitSignals(_ signal: Int32) throws {
         let root = try AelabProcess.scratch("sig\(signal)")
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -100,11 +118,14 @@ struct HeadlessSignalTests {
         let binary = try #require(AelabProcess.binary)
         let quoted = ([binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let nohup = try SpawnedProcess(
-            "/bin/sh", ["-c", "trap '' HUP; exec \(quoted)"], outputPath: root + "/nohup.out", errorsPath: root + "/nohup.err")
+            "/bin/sh", ["-c", "trap '' HUP; exec \(quoted)"], outputPath: root + "/nohup.out",
+            errorsPath: root + "/nohup.err")
         #expect(nohup.waitForOutput { $0.contains("aelab train:") })
         nohup.send(SIGHUP)
         let before = nohup.output.components(separatedBy: "\nepoch ").count
-        #expect(nohup.waitForOutput(seconds: 20) { $0.components(separatedBy: "\nepoch ").count >= before + 3 }, "stopped after an ignored SIGHUP:\n\(nohup.output)")
+        #expect(
+            nohup.waitForOutput(seconds: 20) { $0.components(separatedBy: "\nepoch ").count >= before + 3 },
+            "stopped after an ignored SIGHUP:\n\(nohup.output)")
         nohup.send(SIGTERM)
         #expect(nohup.wait() == 128 + SIGTERM)
     }
@@ -121,7 +142,8 @@ struct HeadlessSignalTests {
     func stopAndContinue() throws {
         let root = try AelabProcess.scratch("sigtstp")
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let run = try Self.start(["train"] + Self.small + ["--epochs", "150", "--out", root + "/run"], in: root, label: "run")
+        let run = try Self.start(
+            ["train"] + Self.small + ["--epochs", "150", "--out", root + "/run"], in: root, label: "run")
         #expect(run.waitForOutput { $0.contains("epoch 2/150") })
         run.send(SIGTSTP)
         var polls = 0
@@ -140,13 +162,17 @@ struct HeadlessSignalTests {
         try Self.expectWholeLines(root + "/run/metrics.jsonl", "after SIGTSTP and SIGCONT")
     }
 
-    @Test("SIGKILL or a second SIGINT in the middle of a checkpoint write leaves the previous checkpoint whole; the next save removes the leftovers")
+    @Test(
+        "SIGKILL or a second SIGINT in the middle of a checkpoint write leaves the previous checkpoint whole; the next save removes the leftovers"
+    )
     func killDuringCheckpointWrite() throws {
         let root = try AelabProcess.scratch("killwrite")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = root + "/run"
         // 784-2048-784 with Adam: a 38.6 MB checkpoint, so a write takes long enough to hit
-        let big = ["train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "100000", "--out", folder]
+        let big = [
+            "train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "100000", "--out", folder,
+        ]
         let checkpoint = folder + "/checkpoint.safetensors"
         for round in 0..<6 {
             // the checkpoint now on disk (none in round 0); a finished rename replaces its inode
@@ -177,7 +203,9 @@ struct HeadlessSignalTests {
                 run.send(SIGKILL)
             }
             let status = run.wait()
-            #expect(status == (doubleInterrupt ? 128 + SIGINT : 128 + SIGKILL), "round \(round): status \(status)\n\(run.errors)")
+            #expect(
+                status == (doubleInterrupt ? 128 + SIGINT : 128 + SIGKILL),
+                "round \(round): status \(status)\n\(run.errors)")
             // the kill landed inside a write: its temporary file is left
             let cut = Self.temporaries(folder).contains { $0.contains(".tmp-\(pid)-") }
             #expect(cut, "round \(round): no leftover of a write cut short\n\(run.output)")
@@ -193,10 +221,14 @@ struct HeadlessSignalTests {
             try Self.expectWholeLines(folder + "/metrics.jsonl", "round \(round)", mayBeAbsent: previous == nil)
             // let one whole save happen before the next round, so there is a previous checkpoint
             // (--overwrite: the folder holds the long run, trained past this one's single epoch)
-            let whole = try AelabProcess.run(["train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "1", "--out", folder, "--overwrite"])
+            let whole = try AelabProcess.run([
+                "train", "--data", Self.data, "--layers", "2048", "--threads", "1", "--epochs", "1", "--out", folder,
+                "--overwrite",
+            ])
             #expect(whole.status == 0, "\(whole.errors)")
             _ = try Checkpoint.read(path: checkpoint)
-            #expect(Self.temporaries(folder).isEmpty, "round \(round): leftovers not removed: \(Self.temporaries(folder))")
+            #expect(
+                Self.temporaries(folder).isEmpty, "round \(round): leftovers not removed: \(Self.temporaries(folder))")
         }
     }
 }

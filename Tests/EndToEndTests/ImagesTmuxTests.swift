@@ -4,8 +4,8 @@
 // passthrough) only when its pixels change, and quitting deletes them. The kitty terminal itself
 // is not on this machine; the bytes are what it would receive.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Pixel images", .serialized, .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct ImagesTmuxTests {
@@ -14,8 +14,9 @@ struct ImagesTmuxTests {
         return text.components(separatedBy: needle).count - 1
     }
 
-    @Test("--images kitty: placeholders on the pane, each image sent when it changes and not again, deleted at quit",
-          .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
+    @Test(
+        "--images kitty: placeholders on the pane, each image sent when it changes and not again, deleted at quit",
+        .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
     func kittyPlaceholdersAndBytes() throws {
         let binary = try #require(TmuxDriver.binary)
         let folder = try ScratchFolder("images-kitty")
@@ -24,10 +25,13 @@ struct ImagesTmuxTests {
         let command = "'\(binary)' --images kitty --data samples/digits-500 --epochs 1 --autosave-dir '\(folder.path)'"
         let tmux = try TmuxDriver(
             command: "script -q -f -c \"\(command)\" '\(typescript)'", columns: 100, rows: 30,
-            environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TMUX": "/tmp/aelab-fake-tmux,1,0"])
+            environment: [
+                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "TMUX": "/tmp/aelab-fake-tmux,1,0",
+            ])
         let finished = tmux.waitFor(seconds: 120) { $0.contains("FINISHED") }
         #expect(finished.matched, "the run did not finish:\n\(finished.screen)")
-        #expect(finished.screen.unicodeScalars.contains(KittyPlaceholder.base), "no placeholder cells:\n\(finished.screen)")
+        #expect(
+            finished.screen.unicodeScalars.contains(KittyPlaceholder.base), "no placeholder cells:\n\(finished.screen)")
 
         let transmit = "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T,U=1,f=24,t=d,"
         let sent = Self.count(transmit, in: typescript)

@@ -4,8 +4,8 @@
 // removes every file again.
 import AutoencoderKit
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Install")
 struct InstallTests {
@@ -52,11 +52,13 @@ struct InstallTests {
         #expect(manual.hasPrefix(".TH AELAB 1 \"\" \"aelab \(AelabVersion.current)\""))
         for sub in ["train", "presets", "sweep", "export"] { #expect(manual.contains(".SS aelab \(sub)\n")) }
         // The completions argument-parser generated.
-        #expect(text("share/bash-completion/completions/aelab").contains("complete -o filenames -F _aelab aelab")
-            || text("share/bash-completion/completions/aelab").contains("-F _aelab aelab"))
+        #expect(
+            text("share/bash-completion/completions/aelab").contains("complete -o filenames -F _aelab aelab")
+                || text("share/bash-completion/completions/aelab").contains("-F _aelab aelab"))
         #expect(text("share/zsh/site-functions/_aelab").hasPrefix("#compdef aelab"))
-        #expect(text("share/fish/vendor_completions.d/aelab.fish").contains("complete -c 'aelab'")
-            || text("share/fish/vendor_completions.d/aelab.fish").contains("complete -c aelab"))
+        #expect(
+            text("share/fish/vendor_completions.d/aelab.fish").contains("complete -c 'aelab'")
+                || text("share/fish/vendor_completions.d/aelab.fish").contains("complete -c aelab"))
         if FileManager.default.isExecutableFile(atPath: "/bin/bash") {
             let syntax = try run("/bin/bash", ["-n", prefix + "/share/bash-completion/completions/aelab"])
             #expect(syntax.status == 0, "bash completion: \(syntax.errors)")
@@ -70,7 +72,8 @@ struct InstallTests {
         let environment = ["/usr/bin/env", "HOME=\(root)", "XDG_CONFIG_HOME=\(config)", installed, "presets"]
         let listed = try run(environment[0], Array(environment.dropFirst()), in: root)
         #expect(listed.status == 0, "presets: \(listed.errors)")
-        let names = Set(listed.output.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
+        let names = Set(
+            listed.output.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
         #expect(names == Set(samples.map { String($0.dropLast(5)) }))
 
         // A preset of the user's own in $XDG_CONFIG_HOME/aelab/presets is listed too.

@@ -1,8 +1,8 @@
 // NPZCommandTests: `aelab train --data FILE.npz` as a user runs it: numpy's own file trains,
 // and a broken archive stops with the file and the problem before anything is written.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("NPZ data on the command line")
 struct NPZCommandTests {
@@ -11,10 +11,14 @@ struct NPZCommandTests {
         let folder = try AelabProcess.scratch("npz")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let cases: [(String, [UInt8], String)] = [
-            ("truncated.npz", Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 7, count: 40),
-             "truncated.npz: not a readable .npz (zip) file: no end-of-directory record"),
-            ("plain.npz", [0x93] + Array("NUMPY".utf8) + [1, 0, 0, 0],
-             "plain.npz: not a readable .npz (zip) file: it does not start with a zip signature"),
+            (
+                "truncated.npz", Array("PK\u{3}\u{4}".utf8) + [UInt8](repeating: 7, count: 40),
+                "truncated.npz: not a readable .npz (zip) file: no end-of-directory record"
+            ),
+            (
+                "plain.npz", [0x93] + Array("NUMPY".utf8) + [1, 0, 0, 0],
+                "plain.npz: not a readable .npz (zip) file: it does not start with a zip signature"
+            ),
         ]
         for (name, bytes, expected) in cases {
             #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes)))
@@ -25,8 +29,10 @@ struct NPZCommandTests {
         }
     }
 
-    @Test("numpy's savez_compressed file in Keras's layout trains one epoch",
-        .enabled(if: (try? ChildProcess.run("/usr/bin/env", ["python3", "-c", "import numpy"]).status) == 0,
+    @Test(
+        "numpy's savez_compressed file in Keras's layout trains one epoch",
+        .enabled(
+            if: (try? ChildProcess.run("/usr/bin/env", ["python3", "-c", "import numpy"]).status) == 0,
             "numpy is not installed (make deps installs it)"))
     func numpyFileTrains() throws {
         let folder = try AelabProcess.scratch("npz-train")

@@ -3,13 +3,22 @@
 import Foundation
 import Testing
 
-@Suite("Pairing in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
-    "needs tmux and the built binary (make test builds it)"))
+@Suite(
+    "Pairing in tmux", .serialized,
+    .enabled(
+        if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+        "needs tmux and the built binary (make test builds it)"))
 struct PairingTmuxTests {
     /// The two numbers of a compare-table row ("recon  0.178  0.201  0.023").
     static func row(_ label: String, in screen: String) -> [Double]? {
-        guard let line = screen.split(separator: "\n").first(where: { $0.contains("│\(label) ") || $0.contains("|\(label) ") }) else { return nil }
-        let cell = line.split(separator: "│").last(where: { $0.hasPrefix(label) }) ?? line.split(separator: "|").last(where: { $0.hasPrefix(label) })
+        guard
+            let line = screen.split(separator: "\n").first(where: {
+                $0.contains("│\(label) ") || $0.contains("|\(label) ")
+            })
+        else { return nil }
+        let cell =
+            line.split(separator: "│").last(where: { $0.hasPrefix(label) })
+            ?? line.split(separator: "|").last(where: { $0.hasPrefix(label) })
         guard let cell else { return nil }
         let numbers = cell.split(separator: " ").dropFirst().compactMap { Double($0) }
         return numbers.count >= 2 ? Array(numbers.prefix(2)) : nil
@@ -29,8 +38,9 @@ struct PairingTmuxTests {
         // the picker lists the presets by number and name
         let picker = tmux.waitFor { $0.contains("pair with which preset?") }
         #expect(picker.matched, "no picker after c:\n\(picker.screen)")
-        #expect(picker.screen.contains("1  undercomplete") && picker.screen.contains("2  sparse-kl")
-            && picker.screen.contains("5  denoising-mask"), "picker:\n\(picker.screen)")
+        #expect(
+            picker.screen.contains("1  undercomplete") && picker.screen.contains("2  sparse-kl")
+                && picker.screen.contains("5  denoising-mask"), "picker:\n\(picker.screen)")
         tmux.send("2")
         let paired = tmux.waitFor { $0.contains("sparse-kl") && !$0.contains("pair with which preset?") }
         #expect(paired.matched, "no sparse-kl run after c 2:\n\(paired.screen)")
@@ -38,7 +48,9 @@ struct PairingTmuxTests {
         tmux.send("n")
         #expect(tmux.waitFor { epochOnStatusLine($0) == 1 && $0.contains("PAUSED") }.matched)
         tmux.send("n")
-        let compared = tmux.waitFor(seconds: 40) { epochOnStatusLine($0) == 2 && $0.contains("PAUSED") && $0.contains("paired") }
+        let compared = tmux.waitFor(seconds: 40) {
+            epochOnStatusLine($0) == 2 && $0.contains("PAUSED") && $0.contains("paired")
+        }
         #expect(compared.matched, "compare view did not reach epoch 2:\n\(compared.screen)")
         let screen = compared.screen
         #expect(screen.contains("undercomplete") && screen.contains("sparse-kl"), "both runs named:\n\(screen)")

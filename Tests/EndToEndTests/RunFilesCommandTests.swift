@@ -1,10 +1,10 @@
 // The run-file commands of the real binary: train --out / --resume, export, eval, sweep and
 // summarize, on the 500 sample digits with a small model.
 import AutoencoderKit
-import Foundation
-import Testing
 import Formats
+import Foundation
 import Pictures
+import Testing
 
 @Suite("Run files from the command line", .enabled(if: AelabProcess.binary != nil, "the aelab binary is not built"))
 struct RunFilesCommandTests {
@@ -26,7 +26,9 @@ struct RunFilesCommandTests {
         let first = try AelabProcess.run(["train"] + Self.small + ["--epochs", "2", "--out", root + "/split"])
         #expect(first.status == 0, "\(first.errors)")
         #expect(FileManager.default.fileExists(atPath: root + "/split/checkpoint.safetensors"))
-        let resumed = try AelabProcess.run(["train", "--resume", root + "/split", "--epochs", "3", "--threads", "1", "--out", root + "/split"])
+        let resumed = try AelabProcess.run([
+            "train", "--resume", root + "/split", "--epochs", "3", "--threads", "1", "--out", root + "/split",
+        ])
         #expect(resumed.status == 0, "\(resumed.errors)")
         #expect(resumed.output.contains("resume at epoch 2"))
         let a = try Self.lastEpoch(root + "/straight")
@@ -34,14 +36,21 @@ struct RunFilesCommandTests {
         #expect(a.value(for: "epoch") == 3 && b.value(for: "epoch") == 3)
         #expect(a.value(for: "val_bce_per_pixel") == b.value(for: "val_bce_per_pixel"))
         #expect(a.value(for: "train_bce_per_pixel") == b.value(for: "train_bce_per_pixel"))
-        let checkpoints = try ["straight", "split"].map { try Checkpoint.read(path: root + "/\($0)/checkpoint.safetensors") }
+        let checkpoints = try ["straight", "split"].map {
+            try Checkpoint.read(path: root + "/\($0)/checkpoint.safetensors")
+        }
         #expect(checkpoints[0].tensor(named: "decoder.0.weight") == checkpoints[1].tensor(named: "decoder.0.weight"))
 
         // a new learning rate on resume is recorded as a setting event
-        let more = try AelabProcess.run(["train", "--resume", root + "/split", "--epochs", "4", "--lr", "0.0005", "--threads", "1", "--out", root + "/split"])
+        let more = try AelabProcess.run([
+            "train", "--resume", root + "/split", "--epochs", "4", "--lr", "0.0005", "--threads", "1", "--out",
+            root + "/split",
+        ])
         #expect(more.status == 0, "\(more.errors)")
         let text = String(decoding: try AtomicFile.read(root + "/split/metrics.jsonl"), as: UTF8.self)
-        #expect(text.contains("{\"event\":\"setting\",\"time\":\"") && text.contains("Z\",\"step\":24,\"epoch\":3,\"learning_rate\":0.0005"))
+        #expect(
+            text.contains("{\"event\":\"setting\",\"time\":\"")
+                && text.contains("Z\",\"step\":24,\"epoch\":3,\"learning_rate\":0.0005"))
 
         // a damaged checkpoint is refused naming the file
         try AtomicFile.write([1, 2, 3], to: root + "/bad.safetensors")
@@ -89,7 +98,8 @@ struct RunFilesCommandTests {
 
     /// Runs that sweep with two jobs; returns the `summarize` lines (header first) and the
     /// runs' folder.
-    static func sweep(grid: String, in root: String, run extra: String = "") throws -> (rows: [Substring], runs: String) {
+    static func sweep(grid: String, in root: String, run extra: String = "") throws -> (rows: [Substring], runs: String)
+    {
         let ran = try AelabProcess.run(["sweep", try writeSweep(grid: grid, in: root, run: extra), "--jobs", "2"])
         #expect(ran.status == 0, "\(ran.output) \(ran.errors)")
         let summary = try AelabProcess.run(["summarize", root + "/runs"])
@@ -102,12 +112,16 @@ struct RunFilesCommandTests {
         let root = try AelabProcess.scratch("sweep")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let grid = "seed = [1, 2]\nlr = [1e-3, 3e-3]"
-        let printed = try AelabProcess.run(["sweep", try Self.writeSweep(grid: grid, in: root, run: "layers = \"16\""), "--print-commands"])
+        let printed = try AelabProcess.run([
+            "sweep", try Self.writeSweep(grid: grid, in: root, run: "layers = \"16\""), "--print-commands",
+        ])
         #expect(printed.status == 0, "\(printed.errors)")
         let lines = printed.output.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines.first?.hasPrefix("aelab train --epochs 1 --data ") == true)
-        #expect(lines.last?.hasSuffix("--seed 2 --lr 0.003 --name seed-2_lr-0.003 --out \(root)/runs/seed-2_lr-0.003") == true)
+        #expect(
+            lines.last?.hasSuffix("--seed 2 --lr 0.003 --name seed-2_lr-0.003 --out \(root)/runs/seed-2_lr-0.003")
+                == true)
 
         let (rows, runs) = try Self.sweep(grid: grid, in: root, run: "layers = \"16\"")
         #expect(rows.count == 5, "\(rows)")  // header + four runs
@@ -123,7 +137,10 @@ struct RunFilesCommandTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (rows, runs) = try Self.sweep(grid: "preset = [\"undercomplete\", \"sparse-l1\"]\nseed = [1, 2]", in: root)
         #expect(rows.count == 5, "\(rows)")  // header + four runs
-        for name in ["preset-undercomplete_seed-1", "preset-undercomplete_seed-2", "preset-sparse-l1_seed-1", "preset-sparse-l1_seed-2"] {
+        for name in [
+            "preset-undercomplete_seed-1", "preset-undercomplete_seed-2", "preset-sparse-l1_seed-1",
+            "preset-sparse-l1_seed-2",
+        ] {
             #expect(rows.contains { $0.contains(name) }, "no row for \(name) in \(rows)")
         }
         // the preset's model and penalty are in force: sparse-l1 is 784-128-784 with an L1 term

@@ -4,10 +4,10 @@
 // checkpoint with the same weights, and a bad state dict is refused with nothing written.
 // Needs python3 with tensorboard (`make deps` installs it).
 import AutoencoderKit
-import Foundation
-import Testing
-import TestSupport
 import Formats
+import Foundation
+import TestSupport
+import Testing
 
 @Suite(
     "TensorBoard and PyTorch files from the command line",
@@ -23,10 +23,12 @@ struct TensorBoardTorchCommandTests {
         let root = try AelabProcess.scratch("tb")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let run = root + "/run"
-        let train = try AelabProcess.run(["train"] + RunFilesCommandTests.small + ["--epochs", "2", "--l1", "0.001", "--out", run])
+        let train = try AelabProcess.run(
+            ["train"] + RunFilesCommandTests.small + ["--epochs", "2", "--l1", "0.001", "--out", run])
         #expect(train.status == 0, "\(train.errors)")
         #expect(FileManager.default.fileExists(atPath: run + "/config.json"))
-        let config = try JSONDecoder().decode(TrainingConfig.self, from: Data(try AtomicFile.read(run + "/config.json")))
+        let config = try JSONDecoder().decode(
+            TrainingConfig.self, from: Data(try AtomicFile.read(run + "/config.json")))
         #expect(config.regularization.l1 == 0.001 && config.architecture.encoderSizes == [16])
         let text = String(decoding: try AtomicFile.read(run + "/metrics.jsonl"), as: UTF8.self)
         let records = try CSVExport.records(jsonLines: text, source: run).filter { $0.value(for: "event") == "epoch" }
@@ -50,9 +52,13 @@ struct TensorBoardTorchCommandTests {
         #expect(read.status == 0, "python failed: \(read.errors)")
         let json = try #require(try JSONParser.parse(Array(read.output.utf8)).objectValue)
         let scalars = try #require(json.value(for: "scalars")?.objectValue)
-        for tag in ["train/bce_per_pixel", "train/l1_penalty", "train/total", "val/bce_per_image", "code/mean_code_activation"] {
+        for tag in [
+            "train/bce_per_pixel", "train/l1_penalty", "train/total", "val/bce_per_image", "code/mean_code_activation",
+        ] {
             let key = tag.hasPrefix("code/") ? String(tag.dropFirst(5)) : tag.replacingOccurrences(of: "/", with: "_")
-            let points = (scalars.value(for: tag)?.arrayValue ?? []).compactMap { $0.arrayValue?.compactMap(\.doubleValue) }
+            let points = (scalars.value(for: tag)?.arrayValue ?? []).compactMap {
+                $0.arrayValue?.compactMap(\.doubleValue)
+            }
             #expect(points.map { $0.first ?? 0 } == [1, 2], "\(tag) steps")
             for (point, record) in zip(points, records) {
                 let expected = try #require(record.value(for: key)?.doubleValue, "\(key) in metrics.jsonl")
@@ -61,7 +67,9 @@ struct TensorBoardTorchCommandTests {
         }
         let images = (json.value(for: "images")?.arrayValue ?? []).map { $0.arrayValue ?? [] }
         #expect(images.count == 2)
-        let picture = try #require(AelabProcess.run(["export", run, "--png"]).status == 0 ? AelabProcess.pngSize(run + "/reconstructions.png") : nil)
+        let picture = try #require(
+            AelabProcess.run(["export", run, "--png"]).status == 0
+                ? AelabProcess.pngSize(run + "/reconstructions.png") : nil)
         for image in images {
             #expect(image[1].doubleValue == Double(picture.width) && image[2].doubleValue == Double(picture.height))
             #expect(image[3].stringValue == "89504e470d0a1a0a", "a PNG")
@@ -73,12 +81,15 @@ struct TensorBoardTorchCommandTests {
         let root = try AelabProcess.scratch("torch")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let run = root + "/run"
-        let train = try AelabProcess.run(["train"] + RunFilesCommandTests.small + ["--epochs", "1", "--layers", "12,4", "--tied", "--out", run])
+        let train = try AelabProcess.run(
+            ["train"] + RunFilesCommandTests.small + ["--epochs", "1", "--layers", "12,4", "--tied", "--out", run])
         #expect(train.status == 0, "\(train.errors)")
         let export = try AelabProcess.run(["export", run, "--torch"])
         #expect(export.status == 0, "\(export.errors)")
         let stateDict = run + "/" + TorchStateDict.fileName
-        let imported = try AelabProcess.run(["import", stateDict, "--out", root + "/imported", "--data", RunFilesCommandTests.data])
+        let imported = try AelabProcess.run([
+            "import", stateDict, "--out", root + "/imported", "--data", RunFilesCommandTests.data,
+        ])
         #expect(imported.status == 0, "\(imported.errors)")
         let a = try Checkpoint.read(path: run + "/" + Checkpoint.fileName)
         let b = try Checkpoint.read(path: root + "/imported/" + Checkpoint.fileName)
@@ -87,15 +98,20 @@ struct TensorBoardTorchCommandTests {
             #expect(a.tensor(named: name) != nil && a.tensor(named: name) == b.tensor(named: name), "\(name)")
         }
         #expect(b.epoch == 0)
-        let again = try AelabProcess.run(["import", stateDict, "--out", root + "/imported", "--data", RunFilesCommandTests.data])
+        let again = try AelabProcess.run([
+            "import", stateDict, "--out", root + "/imported", "--data", RunFilesCommandTests.data,
+        ])
         #expect(again.status == 2 && again.errors.contains("exists"))
 
         try AtomicFile.write(Array(try AtomicFile.read(stateDict).dropLast(7)), to: root + "/cut.safetensors")
-        let cut = try AelabProcess.run(["import", root + "/cut.safetensors", "--out", root + "/never", "--data", RunFilesCommandTests.data])
+        let cut = try AelabProcess.run([
+            "import", root + "/cut.safetensors", "--out", root + "/never", "--data", RunFilesCommandTests.data,
+        ])
         #expect(cut.status == 1 && cut.errors.contains(root + "/cut.safetensors"), "\(cut.errors)")
         #expect(!FileManager.default.fileExists(atPath: root + "/never"))
 
-        let sparse = try AelabProcess.run(["train"] + RunFilesCommandTests.small + ["--epochs", "1", "--k-sparse", "4", "--out", root + "/sparse"])
+        let sparse = try AelabProcess.run(
+            ["train"] + RunFilesCommandTests.small + ["--epochs", "1", "--k-sparse", "4", "--out", root + "/sparse"])
         #expect(sparse.status == 0, "\(sparse.errors)")
         let refused = try AelabProcess.run(["export", root + "/sparse", "--torch"])
         #expect(refused.status == 1 && refused.errors.contains("k-sparse"), "\(refused.errors)")

@@ -21,14 +21,20 @@ final class TmuxDriver {
     ///   and `fg`; ctrl-c reaches only the program) instead of running it under `sh -c`; the
     ///   exit line and the settings are written after the program ends (a bash list would go on
     ///   to its next command when the program is stopped).
-    init(command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:], interactive: Bool = false) throws {
+    init(
+        command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:],
+        interactive: Bool = false
+    ) throws {
         name = "aelab-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         marker = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".stty").path
         let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
-        let script = "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
+        let script =
+            "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
         // the tmux server outlives this call and would hold a captured pipe open: no capture
         let shell = interactive ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", script]
-        _ = try TmuxDriver.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"] + shell, capture: false)
+        _ = try TmuxDriver.run(
+            ["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "\(columns)", "-y", "\(rows)"] + shell,
+            capture: false)
         if interactive {
             _ = waitFor(seconds: 10) { $0.contains("$") }
             send("-l", "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'")
@@ -71,7 +77,8 @@ final class TmuxDriver {
     /// that prints "exit=N" and writes the terminal settings.
     func finishInteractive() {
         _ = waitFor(seconds: 30) { screen in
-            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("$") ?? false
+            screen.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix("$")
+                ?? false
         }
         send("-l", "echo \"exit=$?\"; stty -a > '\(marker)'")
         send("Enter")

@@ -3,12 +3,14 @@
 // Runs the real binary (.build/release/aelab, else .build/debug/aelab; `make test` builds the
 // release one first). Every case fails before any training starts, so each run takes milliseconds.
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite(
     "aelab train flags",
-    .enabled(if: AelabProcess.binary != nil, "no aelab binary: run `swift build -c release --product aelab` (make test does)"))
+    .enabled(
+        if: AelabProcess.binary != nil, "no aelab binary: run `swift build -c release --product aelab` (make test does)"
+    ))
 struct TrainFlagTests {
     /// Flags that need no files, and a part of the message each must print.
     static let badFlags: [([String], String)] = [
@@ -85,9 +87,11 @@ struct TrainFlagTests {
             (["--data", folder + "/folder.npy"], "\(folder)/folder.npy: cannot read: it is a folder, not a file"),
             (["--data", folder + "/empty"], "\(folder)/empty: no MNIST files in this folder"),
             (["--data", folder + "/garbage.idx"], "\(folder)/garbage.idx: wrong magic number"),
-            (["--data", folder + "/tiny-idx3-ubyte"],
-             "\(folder)/tiny-idx3-ubyte: images are 4x5 (20 pixels), but the model takes 28x28 images (784 pixels); "
-                + "pass such images (IDX, or .npy shaped (N, 28, 28) or (N, 784)), or crop or resize these first"),
+            (
+                ["--data", folder + "/tiny-idx3-ubyte"],
+                "\(folder)/tiny-idx3-ubyte: images are 4x5 (20 pixels), but the model takes 28x28 images (784 pixels); "
+                    + "pass such images (IDX, or .npy shaped (N, 28, 28) or (N, 784)), or crop or resize these first"
+            ),
             (["--out", folder + "/plain-file"], "--out: \(folder)/plain-file exists and is not a folder"),
         ]
         for (arguments, message) in cases {

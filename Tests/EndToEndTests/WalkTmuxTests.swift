@@ -19,8 +19,9 @@ struct WalkTmuxTests {
         return rows.count == 14 ? rows.joined(separator: "\n") : nil
     }
 
-    @Test("the arrows in the code view move the cursor and the decoding beside the scatter changes",
-          .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
+    @Test(
+        "the arrows in the code view move the cursor and the decoding beside the scatter changes",
+        .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
     func cursorDecodingChanges() throws {
         let binary = try #require(TmuxDriver.binary)
         let autosave = try AelabProcess.scratch("walk-cursor")

@@ -2,18 +2,22 @@
 // or SIGTSTP and continued with `fg`; SIGTERM arriving while a save is being written and frames
 // are being drawn; saving into a full disk, a file-size limit or a read-only folder.
 import AutoencoderKit
-import Foundation
-import Testing
-import TestSupport
 import Formats
+import Foundation
+import TestSupport
+import Testing
 
-@Suite("Workbench faults in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
-    "needs tmux and the built binary (make test builds it)"))
+@Suite(
+    "Workbench faults in tmux", .serialized,
+    .enabled(
+        if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+        "needs tmux and the built binary (make test builds it)"))
 struct WorkbenchFaultTmuxTests {
     static let environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
 
-    @Test("ctrl-z and SIGTSTP suspend it to the shell; fg brings the dashboard back and training goes on",
-          arguments: ["C-z", "TSTP"])
+    @Test(
+        "ctrl-z and SIGTSTP suspend it to the shell; fg brings the dashboard back and training goes on",
+        arguments: ["C-z", "TSTP"])
     func suspendAndContinue(_ how: String) throws {
         let binary = try #require(TmuxDriver.binary)
         let seed = how == "C-z" ? 21 : 22
@@ -27,7 +31,9 @@ struct WorkbenchFaultTmuxTests {
         if how == "C-z" {
             tmux.send("C-z")
         } else {
-            _ = try TmuxDriver.run(["pkill", "-TSTP", "-f", "^\(binary) --data samples/digits-500 --epochs 100000 --seed \(seed)"])
+            _ = try TmuxDriver.run([
+                "pkill", "-TSTP", "-f", "^\(binary) --data samples/digits-500 --epochs 100000 --seed \(seed)",
+            ])
         }
         let stopped = tmux.waitFor { $0.contains("Stopped") }
         #expect(stopped.matched, "\(how): the shell did not report the job stopped:\n\(stopped.screen)")
@@ -56,7 +62,8 @@ struct WorkbenchFaultTmuxTests {
         let root = try AelabProcess.scratch("save-term")
         defer { try? FileManager.default.removeItem(atPath: root) }
         // a 784-1024-784 model: a 19 MB checkpoint takes a while to write
-        let command = "'\(binary)' --data samples/digits-500 --layers 1024 --epochs 100000 --seed 31 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
+        let command =
+            "'\(binary)' --data samples/digits-500 --layers 1024 --epochs 100000 --seed 31 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
         let tmux = try TmuxDriver(command: command, environment: Self.environment)
         #expect(tmux.waitFor { $0.contains("RUNNING") && $0.contains("? help") }.matched)
         // frames: views switch and the window changes size while the save is asked for
@@ -75,7 +82,9 @@ struct WorkbenchFaultTmuxTests {
             #expect(contents.step <= autosaved.step)
             try HeadlessSignalTests.expectWholeLines(root + "/runs/undercomplete/metrics.jsonl", "save")
         }
-        let leftovers = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).filter { $0.contains(".tmp-") }
+        let leftovers = ((try? FileManager.default.subpathsOfDirectory(atPath: root)) ?? []).filter {
+            $0.contains(".tmp-")
+        }
         #expect(leftovers.isEmpty, "temporary files left: \(leftovers)")
         _ = tmux.waitFor(seconds: 5) { _ in tmux.settingsAfterExit != nil }
         let stty = tmux.settingsAfterExit ?? ""
@@ -92,7 +101,9 @@ struct WorkbenchFaultTmuxTests {
 
     /// Writes a whole checkpoint with `aelab train` to `folder`. - Returns: its bytes.
     static func previousCheckpoint(in folder: String) throws -> [UInt8] {
-        let made = try AelabProcess.run(["train", "--data", AelabProcess.packageRoot + "/samples/digits-500", "--epochs", "1", "--out", folder])
+        let made = try AelabProcess.run([
+            "train", "--data", AelabProcess.packageRoot + "/samples/digits-500", "--epochs", "1", "--out", folder,
+        ])
         #expect(made.status == 0, "\(made.errors)")
         return try AtomicFile.read(folder + "/checkpoint.safetensors")
     }
@@ -103,7 +114,8 @@ struct WorkbenchFaultTmuxTests {
         let binary = try #require(TmuxDriver.binary)
         let folder = root + "/runs/undercomplete"
         let before = try Self.previousCheckpoint(in: folder)
-        let command = "\(limits) '\(binary)' --data samples/digits-500 --epochs 100000 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
+        let command =
+            "\(limits) '\(binary)' --data samples/digits-500 --epochs 100000 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
         let tmux = try TmuxDriver(command: command, environment: Self.environment)
         let running = tmux.waitFor { $0.contains("RUNNING") && $0.contains("? help") }
         #expect(running.matched, "no dashboard:\n\(running.screen)")
@@ -113,12 +125,16 @@ struct WorkbenchFaultTmuxTests {
         // the error takes most of the status line; the batch loss beside RUNNING still moves
         let loss = Self.statusLoss(failed.screen)
         #expect(loss != nil, "no loss on the status line:\n\(failed.screen)")
-        #expect(tmux.waitFor { Self.statusLoss($0) != loss && $0.contains("RUNNING") }.matched, "training stopped after the failed save")
+        #expect(
+            tmux.waitFor { Self.statusLoss($0) != loss && $0.contains("RUNNING") }.matched,
+            "training stopped after the failed save")
         #expect(try AtomicFile.read(folder + "/checkpoint.safetensors") == before, "the previous checkpoint changed")
         try HeadlessSignalTests.expectWholeLines(folder + "/metrics.jsonl", "after a failed save")
         tmux.send("q")
         let exited = tmux.waitFor { $0.contains("exit=") }
-        #expect(exited.screen.contains("could not autosave undercomplete") && exited.screen.contains("exit=1"), "autosave failure not reported:\n\(exited.screen)")
+        #expect(
+            exited.screen.contains("could not autosave undercomplete") && exited.screen.contains("exit=1"),
+            "autosave failure not reported:\n\(exited.screen)")
     }
 
     @Test("a file-size limit makes the save fail on screen; training goes on; the previous checkpoint stays")
@@ -133,7 +149,8 @@ struct WorkbenchFaultTmuxTests {
     /// a container without the capability).
     static func mountTmpfs(size: String) -> String? {
         guard getuid() == 0, let folder = try? AelabProcess.scratch("tmpfs") else { return nil }
-        let mounted = try? ChildProcess.run("/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder])
+        let mounted = try? ChildProcess.run(
+            "/usr/bin/env", ["mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder])
         if mounted?.status == 0 { return folder }
         try? FileManager.default.removeItem(atPath: folder)
         return nil
@@ -144,7 +161,9 @@ struct WorkbenchFaultTmuxTests {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    @Test("a full disk and a read-only folder (tmpfs, as root): the save fails on screen, training goes on, the previous checkpoint stays")
+    @Test(
+        "a full disk and a read-only folder (tmpfs, as root): the save fails on screen, training goes on, the previous checkpoint stays"
+    )
     func fullAndReadOnlyDisk() throws {
         guard let root = Self.mountTmpfs(size: "1m") else {
             print("WorkbenchFaultTmuxTests: skipped the tmpfs case (mounting needs root and the capability)")
@@ -158,7 +177,8 @@ struct WorkbenchFaultTmuxTests {
         #expect(remount.status == 0, "\(remount.errors)")
         let binary = try #require(TmuxDriver.binary)
         let before = try AtomicFile.read(root + "/runs/undercomplete/checkpoint.safetensors")
-        let command = "'\(binary)' --data samples/digits-500 --epochs 100000 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
+        let command =
+            "'\(binary)' --data samples/digits-500 --epochs 100000 --save-dir \(root)/runs --autosave-dir \(root)/autosave"
         let tmux = try TmuxDriver(command: command, environment: Self.environment)
         #expect(tmux.waitFor { $0.contains("RUNNING") && $0.contains("? help") }.matched)
         tmux.send("s")

@@ -11,16 +11,20 @@ func epochOnStatusLine(_ screen: String) -> Int? {
     return Int(line[range].dropFirst(6))
 }
 
-@Suite("Workbench in tmux", .serialized, .enabled(if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
-    "needs tmux and the built binary (make test builds it)"))
+@Suite(
+    "Workbench in tmux", .serialized,
+    .enabled(
+        if: TmuxDriver.tmuxAvailable && TmuxDriver.binary != nil,
+        "needs tmux and the built binary (make test builds it)"))
 struct WorkbenchTmuxTests {
     static let environments: [(String, [String: String])] = [
         ("UTF-8", ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]),
         ("LANG=C, TERM=xterm", ["LANG": "C", "LC_ALL": "C", "TERM": "xterm"]),
     ]
 
-    @Test("start, step one epoch, help, resize to 60x20 and back, quit with the terminal restored",
-          arguments: [0, 1])
+    @Test(
+        "start, step one epoch, help, resize to 60x20 and back, quit with the terminal restored",
+        arguments: [0, 1])
     func session(_ which: Int) throws {
         let (label, environment) = Self.environments[which]
         let binary = try #require(TmuxDriver.binary)
@@ -74,7 +78,8 @@ struct WorkbenchTmuxTests {
         let autosave = NSTemporaryDirectory() + "aelab-e2e-open-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: autosave) }
         let open = try TmuxDriver(
-            command: "'\(binary)' --data samples/digits-500 --autosave-dir \(autosave)", environment: Self.environments[0].1)
+            command: "'\(binary)' --data samples/digits-500 --autosave-dir \(autosave)",
+            environment: Self.environments[0].1)
         let past = open.waitFor(seconds: 60) { (epochOnStatusLine($0) ?? 0) > 21 && $0.contains("RUNNING") }
         #expect(past.matched, "the run did not go past epoch 20:\n\(past.screen)")
         #expect(!past.screen.contains("/20"), "an epoch limit is shown:\n\(past.screen)")
@@ -82,15 +87,17 @@ struct WorkbenchTmuxTests {
         #expect(open.waitFor { $0.contains("exit=0") }.matched)
 
         let bounded = try TmuxDriver(
-            command: "'\(binary)' --data samples/digits-500 --epochs 3 --autosave-dir \(autosave)", environment: Self.environments[0].1)
+            command: "'\(binary)' --data samples/digits-500 --epochs 3 --autosave-dir \(autosave)",
+            environment: Self.environments[0].1)
         let finished = bounded.waitFor(seconds: 60) { $0.contains("FINISHED") }
         #expect(finished.matched && finished.screen.contains("epoch 3/3"), "no FINISHED at 3/3:\n\(finished.screen)")
         bounded.send("q")
         #expect(bounded.waitFor { $0.contains("exit=0") }.matched)
     }
 
-    @Test("SIGINT, ctrl-c, SIGTERM and SIGHUP stop the workbench with the terminal restored and exit 128+N",
-          arguments: ["INT", "C-c", "TERM", "HUP"])
+    @Test(
+        "SIGINT, ctrl-c, SIGTERM and SIGHUP stop the workbench with the terminal restored and exit 128+N",
+        arguments: ["INT", "C-c", "TERM", "HUP"])
     func signals(_ signal: String) throws {
         let binary = try #require(TmuxDriver.binary)
         let seed = ["TERM": 11, "HUP": 12, "INT": 13, "C-c": 14][signal] ?? 10
@@ -110,9 +117,13 @@ struct WorkbenchTmuxTests {
         if signal == "C-c" { tmux.finishInteractive() }
         let exited = tmux.waitFor { TmuxDriver.exitStatus($0) != nil }
         #expect(TmuxDriver.exitStatus(exited.screen) == 128 + number, "exit status after \(signal):\n\(exited.screen)")
-        #expect(exited.screen.contains("stopped by signal \(number)") || exited.screen.contains("hang-up"), "no exit message:\n\(exited.screen)")
+        #expect(
+            exited.screen.contains("stopped by signal \(number)") || exited.screen.contains("hang-up"),
+            "no exit message:\n\(exited.screen)")
         #expect(exited.matched, "no exit after SIG\(signal):\n\(exited.screen)")
-        #expect(exited.screen.contains("aelab: saved undercomplete"), "no autosave message after SIG\(signal):\n\(exited.screen)")
+        #expect(
+            exited.screen.contains("aelab: saved undercomplete"),
+            "no autosave message after SIG\(signal):\n\(exited.screen)")
         let checkpoint = autosave + "/undercomplete/checkpoint.safetensors"
         #expect(FileManager.default.fileExists(atPath: checkpoint), "no autosaved checkpoint at \(checkpoint)")
         _ = tmux.waitFor(seconds: 5) { _ in tmux.settingsAfterExit != nil }

@@ -3,9 +3,9 @@
 // several threads at once (the zombie stays unreaped and waitUntilExit never returns), so the
 // end-to-end tests use this instead.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 public enum ChildProcess {
@@ -46,7 +46,7 @@ public enum ChildProcess {
         }
         let command = commandLine(path, arguments, directory: directory)
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var attributes = cleanSignalAttributes()
         defer { posix_spawnattr_destroy(&attributes) }
         var pid: pid_t = 0
@@ -56,13 +56,19 @@ public enum ChildProcess {
             close(errPipe[1])
         }
         guard spawned == 0 else {
-            if capture { close(outPipe[0]); close(errPipe[0]) }
+            if capture {
+                close(outPipe[0])
+                close(errPipe[0])
+            }
             throw SpawnError(description: "cannot start \(path): \(String(cString: strerror(spawned)))")
         }
-        var output: [UInt8] = [], errors: [UInt8] = []
+        var output: [UInt8] = []
+        var errors: [UInt8] = []
         if capture {
-            var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
-                       pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
+                pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0),
+            ]
             var open = 2
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while open > 0 {

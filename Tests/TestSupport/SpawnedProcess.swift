@@ -3,9 +3,9 @@
 // and SIGHUP start at their default action and unblocked even if the test runner ignores or
 // blocks them (the signal mask is inherited across exec).
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 public final class SpawnedProcess {
@@ -17,7 +17,9 @@ public final class SpawnedProcess {
 
     /// Starts `path arguments...` in `directory` (through `sh -c 'cd … && exec …'`, so `pid` is
     /// the program's own once it runs). Output goes to `outputPath` / `errorsPath`.
-    public init(_ path: String, _ arguments: [String], directory: String? = nil, outputPath: String, errorsPath: String) throws {
+    public init(_ path: String, _ arguments: [String], directory: String? = nil, outputPath: String, errorsPath: String)
+        throws
+    {
         self.outputPath = outputPath
         self.errorsPath = errorsPath
         var actions = posix_spawn_file_actions_t()
@@ -30,7 +32,7 @@ public final class SpawnedProcess {
         defer { posix_spawnattr_destroy(&attributes) }
         let command = ChildProcess.commandLine(path, arguments, directory: directory)
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
         let spawned = posix_spawnp(&child, command[0], &actions, &attributes, argv, environ)
         guard spawned == 0 else {

@@ -3,6 +3,7 @@
 import AutoencoderKit
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite struct AnomalyPanelTests {
@@ -16,7 +17,9 @@ import Testing
     @Test func withoutAHeldOutClassTheViewRanksTheWorstAndSaysHowToGetAnAUROC() {
         var snapshot = Fixtures.viewSnapshot(size: .minimum)
         snapshot.anomaly = Fixtures.anomaly(holdout: nil)
-        let text = Screen.render(Fixtures.state(size: .minimum, view: .anomaly, glyphs: .ascii, colors: .none, snapshot: snapshot)).renderedText
+        let text = Screen.render(
+            Fixtures.state(size: .minimum, view: .anomaly, glyphs: .ascii, colors: .none, snapshot: snapshot)
+        ).renderedText
         #expect(text.contains("AUROC: needs a held-out class: start with --holdout-class K"))
         #expect(text.contains("all: 1000 img, median"))
         #expect(text.contains("worst reconstructed: input | reconstruction | error"))

@@ -1,5 +1,6 @@
 // AxisTicksTests: the loss chart's x axis reads in whole epochs with steps a person would pick.
 import Testing
+
 @testable import Workbench
 
 @Suite struct AxisTicksTests {

@@ -4,11 +4,13 @@
 import AutoencoderKit
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite struct BranchTreeTests {
     @Test func aTwinForkStepsTwoEpochsInLockstepWithItsParentWithIdenticalNumbers() throws {
-        let session = try TrainingSession(presets: [PairingTests.config("root")], dataset: PairingTests.dataset, paused: true)
+        let session = try TrainingSession(
+            presets: [PairingTests.config("root")], dataset: PairingTests.dataset, paused: true)
         session.start()
         defer { session.stop() }
         for step in 1...2 {
@@ -19,7 +21,9 @@ import Testing
         var runs: [TrainingSnapshot] = []
         for epoch in 1...2 {
             session.send(.stepEpoch)
-            runs = try PairingTests.wait(session) { runs in runs.count == 2 && runs.allSatisfy { $0.epoch == epoch && $0.status == .paused } }
+            runs = try PairingTests.wait(session) { runs in
+                runs.count == 2 && runs.allSatisfy { $0.epoch == epoch && $0.status == .paused }
+            }
         }
         #expect(runs.map(\.runName) == ["root", "root-b1"])
         #expect(runs[1].lineage == RunLineage(parent: "root", forkEpoch: 0, forkStep: 2, change: "same"))
@@ -30,12 +34,15 @@ import Testing
     }
 
     @Test func aForkWithTheLearningRateDoubledEndsTheEpochWithOtherLosses() throws {
-        let session = try TrainingSession(presets: [PairingTests.config("root")], dataset: PairingTests.dataset, paused: true)
+        let session = try TrainingSession(
+            presets: [PairingTests.config("root")], dataset: PairingTests.dataset, paused: true)
         session.start()
         defer { session.stop() }
         session.send(.fork(.learningRateUp))
         session.send(.stepEpoch)
-        let runs = try PairingTests.wait(session) { runs in runs.count == 2 && runs.allSatisfy { $0.epoch == 1 && $0.status == .paused } }
+        let runs = try PairingTests.wait(session) { runs in
+            runs.count == 2 && runs.allSatisfy { $0.epoch == 1 && $0.status == .paused }
+        }
         #expect(runs[1].note?.hasPrefix("forked root-b1 from root at epoch 0, step 0: learning rate") == true)
         #expect(runs[0].lastValidationLoss != runs[1].lastValidationLoss)
     }
@@ -67,7 +74,8 @@ import Testing
     }
 
     /// sparse-l1 with two forks, the second of them forked again.
-    static func treeState(size: TerminalSize, glyphs: GlyphMode = .braille, colors: ColorMode = .colors256) -> AppState {
+    static func treeState(size: TerminalSize, glyphs: GlyphMode = .braille, colors: ColorMode = .colors256) -> AppState
+    {
         var state = Fixtures.pairedState(size: size, view: .tree, glyphs: glyphs, colors: colors)
         let root = state.runs[0]
         func branch(_ name: String, parent: String, epoch: Int, change: String, loss: Double) -> TrainingSnapshot {
@@ -99,8 +107,10 @@ import Testing
         SnapshotAssertion.assertMatches(Screen.render(ascii).renderedText, named: "\(name)-ascii.txt")
         state.prompt = .fork
         ascii.prompt = .fork
-        SnapshotAssertion.assertMatches(Screen.render(state).styledDump, named: "fork-picker-\(size.columns)x\(size.rows)-color.txt")
-        SnapshotAssertion.assertMatches(Screen.render(ascii).renderedText, named: "fork-picker-\(size.columns)x\(size.rows)-ascii.txt")
+        SnapshotAssertion.assertMatches(
+            Screen.render(state).styledDump, named: "fork-picker-\(size.columns)x\(size.rows)-color.txt")
+        SnapshotAssertion.assertMatches(
+            Screen.render(ascii).renderedText, named: "fork-picker-\(size.columns)x\(size.rows)-ascii.txt")
         #expect(!Screen.render(ascii).renderedText.unicodeScalars.contains { !$0.isASCII })
     }
 }

@@ -1,5 +1,6 @@
 // CanvasTests: clipping, boxes, dumps, and the too-small screen at tiny sizes.
 import Testing
+
 @testable import Workbench
 
 @Suite struct CanvasTests {

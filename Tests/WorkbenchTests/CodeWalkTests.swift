@@ -3,6 +3,7 @@
 // seeded normal draws; the keys move the cursor and draw from the prior; the screens.
 import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct CodeWalkTests {
@@ -15,7 +16,8 @@ import Testing
         let u = (0..<units).map { _ in Float(random.nextNormal()) }
         let v = (0..<units).map { _ in Float(random.nextNormal()) }
         return (0..<40).map { _ in
-            let a = Float(random.nextNormal()) * 2, b = Float(random.nextNormal())
+            let a = Float(random.nextNormal()) * 2
+            let b = Float(random.nextNormal())
             return (0..<units).map { origin[$0] + a * u[$0] + b * v[$0] }
         }
     }
@@ -38,7 +40,8 @@ import Testing
         #expect(Self.maximumDifference(mapped, codes) < 1e-4)
         let trainer = try Self.trainer()
         for _ in 0..<3 { try trainer.trainBatch() }
-        let direct = trainer.inspector.decode(codes: codes), throughPlane = trainer.inspector.decode(codes: mapped)
+        let direct = trainer.inspector.decode(codes: codes)
+        let throughPlane = trainer.inspector.decode(codes: mapped)
         #expect(Self.maximumDifference(direct, throughPlane) < 1e-4)
         // the decodings differ from code to code, so the comparison above could fail
         #expect(Self.maximumDifference([direct[0]], [direct[1]]) > 1e-3)
@@ -116,7 +119,8 @@ import Testing
         let run = RunController(trainer: trainer, paused: true)
         let walk = try #require(run.walk(WalkRequest(sampleA: 2, sampleB: 5, steps: 5, unit: 3, offset: 0.5)))
         let set = trainer.dataset.validation
-        let values = trainer.inspector.probe(set, indices: Array(0..<min(set.count, RunController.traversalSamples))).codes.map { $0[3] }
+        let values = trainer.inspector.probe(set, indices: Array(0..<min(set.count, RunController.traversalSamples)))
+            .codes.map { $0[3] }
         #expect(walk.traversalLow == values.min() && walk.traversalHigh == values.max())
         #expect(walk.traversalLow < walk.traversalHigh)
         var code = trainer.inspector.probe(set, indices: [2]).codes[0]

@@ -5,6 +5,7 @@ import AutoencoderKit
 import Dispatch
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite struct CrossThreadTests {
@@ -66,17 +67,22 @@ import Testing
     }
 
     @Test func theUILoopDrivesARealSessionThroughAnEpoch() throws {
-        let session = try TrainingSession(presets: [SessionTests.config()], dataset: SessionTests.dataset(), paused: true)
+        let session = try TrainingSession(
+            presets: [SessionTests.config()], dataset: SessionTests.dataset(), paused: true)
         session.start()
         defer { session.stop() }
         let terminal = RecordingTerminal(size: .minimum, script: [.key(.character("n"))])
-        let loop = UILoop(terminal: terminal, session: session, themes: [.builtInDefault], state: AppState(size: .minimum))
+        let loop = UILoop(
+            terminal: terminal, session: session, themes: [.builtInDefault], state: AppState(size: .minimum))
         let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             // done when the state has the paused epoch and a frame has shown it (frames are
             // drawn at most 10 times a second, so the state can be ahead of the screen)
             if let run = loop.state.runs.first, run.epoch == 1, run.status == .paused,
-                terminal.frames.count >= 2, terminal.frames.last?.renderedText.contains("PAUSED") == true { break }
+                terminal.frames.count >= 2, terminal.frames.last?.renderedText.contains("PAUSED") == true
+            {
+                break
+            }
             terminal.script.append(nil)
             #expect(loop.turn() == nil)
             usleep(2_000)

@@ -1,6 +1,7 @@
 // EpochSamplingTests: a snapshot's per-epoch series stay bounded and stable however many
 // epochs the run has done.
 import Testing
+
 @testable import Workbench
 
 @Suite("Epoch sampling")
@@ -19,8 +20,9 @@ struct EpochSamplingTests {
         #expect(EpochSampling.indices(count: 16, limit: 8) == [0, 4, 8, 12, 15])
     }
 
-    @Test("a long run stays within the limit and keeps its first and newest epoch",
-          arguments: [513, 1000, 6000, 100_000, 1_000_003])
+    @Test(
+        "a long run stays within the limit and keeps its first and newest epoch",
+        arguments: [513, 1000, 6000, 100_000, 1_000_003])
     func bounded(count: Int) {
         let kept = EpochSampling.indices(count: count)
         #expect(kept.count <= EpochSampling.limit)

@@ -2,11 +2,14 @@
 // reference lines, history frames, filters, a code scatter and a latent walk.
 import AutoencoderKit
 import Foundation
+
 @testable import Workbench
 
 extension Fixtures {
     /// Run A (sparse-l1, 32 units) with every view's data filled in, paired with id 1.
-    static func viewSnapshot(size: TerminalSize, units: Int = 32, name: String = "sparse-l1", blur: Int = 1) -> TrainingSnapshot {
+    static func viewSnapshot(size: TerminalSize, units: Int = 32, name: String = "sparse-l1", blur: Int = 1)
+        -> TrainingSnapshot
+    {
         var s = snapshot(units: units)
         s.runName = name
         s.pairID = 1
@@ -23,7 +26,8 @@ extension Fixtures {
         s.historyInputs = s.probeInputs
         s.history = (1...5).map { epoch in
             EpochFrame(
-                epoch: epoch, step: epoch * 469, reconstructions: s.probeInputs.map { image in
+                epoch: epoch, step: epoch * 469,
+                reconstructions: s.probeInputs.map { image in
                     var out = image
                     for _ in 0..<(6 - epoch) { out = reconstruction(of: out) }
                     return out
@@ -55,7 +59,8 @@ extension Fixtures {
         size: TerminalSize, view: View = .dashboard, glyphs: GlyphMode = .braille, colors: ColorMode = .colors256
     ) -> AppState {
         var state = AppState(
-            runs: [viewSnapshot(size: size), partnerSnapshot(size: size)], size: size, themeNames: ["default", "light"],
+            runs: [viewSnapshot(size: size), partnerSnapshot(size: size)], size: size,
+            themeNames: ["default", "light"],
             glyphMode: glyphs, colorMode: colors)
         state.view = view
         return state
@@ -66,12 +71,14 @@ extension Fixtures {
         let weights = (0..<units).map { unit -> [Float] in
             let angle = Double(unit) * 0.7
             return (0..<(side * side)).map { index in
-                let r = Double(index / side) - 14, c = Double(index % side) - 14
+                let r = Double(index / side) - 14
+                let c = Double(index % side) - 14
                 let u = r * cos(angle) + c * sin(angle)
                 return Float(exp(-(r * r + c * c) / 60) * sin(u * 0.6 + Double(unit)))
             }
         }
-        return FilterSet(title: title, unitCount: units, rows: side, columns: side, tiles: FilterImages.normalized(weights))
+        return FilterSet(
+            title: title, unitCount: units, rows: side, columns: side, tiles: FilterImages.normalized(weights))
     }
 
     /// 300 points in ten clusters on a ring, labelled by cluster.
@@ -86,7 +93,8 @@ extension Fixtures {
 
     /// A walk from probe 0 to probe 1 blended pixel by pixel.
     static func walk(steps: Int, units: Int) -> LatentWalk {
-        let a = probeImage(0), b = probeImage(1)
+        let a = probeImage(0)
+        let b = probeImage(1)
         let line = (0..<steps).map { step -> [UInt8] in
             let t = Double(step) / Double(max(1, steps - 1))
             return zip(a, b).map { UInt8((1 - t) * Double($0) + t * Double($1)) }
@@ -109,12 +117,14 @@ extension Fixtures {
             let input = probeImage(i)
             let output = reconstruction(of: reconstruction(of: input))
             return WorstImage(
-                index: 900 + i * 7, label: holdout ?? 8, error: 0.2 - 0.01 * Double(i), input: input, reconstruction: output,
+                index: 900 + i * 7, label: holdout ?? 8, error: 0.2 - 0.01 * Double(i), input: input,
+                reconstruction: output,
                 errorMap: zip(input, output).map { UInt8(min(255, abs(Int($0) - Int($1)) * 2)) })
         }
         return AnomalyReport(
             unit: "BCE/px", holdoutClass: holdout, setName: "digits validation", normal: ErrorSummary(all),
             anomalous: ErrorSummary(anomalous), histogram: ErrorHistogram(normal: all, anomalous: anomalous, bins: 24),
-            auroc: holdout == nil ? nil : AUROC.compute(normal: normal, anomalous: held), worst: worst, errorMapMaximum: 2.5)
+            auroc: holdout == nil ? nil : AUROC.compute(normal: normal, anomalous: held), worst: worst,
+            errorMapMaximum: 2.5)
     }
 }

@@ -1,6 +1,7 @@
 // Fixtures: deterministic snapshots (images, series, codes) for panel and loop tests.
 import AutoencoderKit
 import Foundation
+
 @testable import Workbench
 
 enum Fixtures {
@@ -17,7 +18,8 @@ enum Fixtures {
         let shift = index / 4
         for r in 0..<side {
             for c in 0..<side {
-                let dr = Double(r) - 14, dc = Double(c) - 14 - Double(shift)
+                let dr = Double(r) - 14
+                let dc = Double(c) - 14 - Double(shift)
                 switch kind {
                 case 0:
                     let d = abs((dr * dr / 81 + dc * dc / 36).squareRoot() - 1)
@@ -76,7 +78,8 @@ enum Fixtures {
     }
 
     static func epochSeries(epochs: Int, perEpoch: Int) -> [MetricSeries] {
-        let train = (1...epochs).map { e in SeriesPoint(x: Double(e), y: 0.09 + 0.5 * exp(-Double(e * perEpoch) / 300)) }
+        let train = (1...epochs).map { e in SeriesPoint(x: Double(e), y: 0.09 + 0.5 * exp(-Double(e * perEpoch) / 300))
+        }
         let validation = train.map { SeriesPoint(x: $0.x, y: $0.y + 0.006 + 0.002 * $0.x) }
         return [
             MetricSeries(name: "train", unit: "BCE/px", points: train),

@@ -3,8 +3,9 @@
 import AutoencoderKit
 import Foundation
 import Testing
-@testable import Workbench
+
 @testable import Formats
+@testable import Workbench
 
 @Suite("Frame statistics")
 struct FrameStatisticsTests {

@@ -39,14 +39,19 @@ import Testing
         var changed = Self.canvas(with: .kitty)
         changed.images[0].image = GreyImage(width: 2, height: 2, pixels: [255, 255, 128, 64])
         // FF FF FF FF FF FF 80 80 80 40 40 40 = ////////gICAQEBA
-        #expect(writer.bytes(for: changed) == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
+        #expect(
+            writer.bytes(for: changed)
+                == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
     }
 
     @Test func insideTmuxEveryEscapeIsWrappedForPassthroughAndQuittingDeletesWhatWasSent() {
         var writer = ImageFrameWriter(inTmux: true)
-        let wrapped = "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(Self.esc)\(Self.esc)\\\(Self.st)"
+        let wrapped =
+            "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(Self.esc)\(Self.esc)\\\(Self.st)"
         #expect(writer.bytes(for: Self.canvas(with: .kitty)) == wrapped)
-        #expect(writer.deleteAll() == "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.esc)\(Self.esc)\\\(Self.st)")
+        #expect(
+            writer.deleteAll()
+                == "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.esc)\(Self.esc)\\\(Self.st)")
         #expect(writer.deleteAll() == "")
     }
 

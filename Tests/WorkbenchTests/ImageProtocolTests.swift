@@ -4,6 +4,7 @@
 // The terminals themselves (kitty, sixel terminals) are not on this machine.
 import Foundation
 import Testing
+
 @testable import Workbench
 
 private let esc = "\u{1B}"
@@ -26,8 +27,11 @@ private let st = "\u{1B}\\"
         let codes = bytes.components(separatedBy: st).dropLast()
         #expect(codes.count == 4)
         let controls = codes.map { $0.split(separator: ";", maxSplits: 1)[0] }
-        #expect(controls == ["\(esc)_Ga=T,U=1,f=24,t=d,s=56,v=56,i=1193046,c=8,r=4,q=2,m=1",
-                             "\(esc)_Gm=1", "\(esc)_Gm=1", "\(esc)_Gm=0"])
+        #expect(
+            controls == [
+                "\(esc)_Ga=T,U=1,f=24,t=d,s=56,v=56,i=1193046,c=8,r=4,q=2,m=1",
+                "\(esc)_Gm=1", "\(esc)_Gm=1", "\(esc)_Gm=0",
+            ])
         let payloads = codes.map { String($0.split(separator: ";", maxSplits: 1)[1]) }
         #expect(payloads.map(\.count) == [4096, 4096, 4096, 256])
         let rgb = try #require(Data(base64Encoded: payloads.joined()))
@@ -43,14 +47,18 @@ private let st = "\u{1B}\\"
 
     @Test func placeholderCellsCarryTheRowThenTheColumnDiacritic() {
         let row = KittyGraphicsEncoder.placeholderRow(1, columns: 3)
-        #expect(Array(row.unicodeScalars) == ["\u{10EEEE}", "\u{030D}", "\u{0305}",
-                                              "\u{10EEEE}", "\u{030D}", "\u{030D}",
-                                              "\u{10EEEE}", "\u{030D}", "\u{030E}"])
+        #expect(
+            Array(row.unicodeScalars) == [
+                "\u{10EEEE}", "\u{030D}", "\u{0305}",
+                "\u{10EEEE}", "\u{030D}", "\u{030D}",
+                "\u{10EEEE}", "\u{030D}", "\u{030E}",
+            ])
     }
 
     @Test func placingDrawsEachRowAtItsScreenCellInTheIdColour() {
         let bytes = KittyGraphicsEncoder.place(id: 0x010203, x: 4, y: 2, columns: 1, rows: 2)
-        #expect(bytes == "\(esc)[38;2;1;2;3m\(esc)[3;5H\u{10EEEE}\u{0305}\u{0305}"
+        #expect(
+            bytes == "\(esc)[38;2;1;2;3m\(esc)[3;5H\u{10EEEE}\u{0305}\u{0305}"
                 + "\(esc)[4;5H\u{10EEEE}\u{030D}\u{0305}\(esc)[39m")
     }
 
@@ -76,7 +84,8 @@ private let st = "\u{1B}\\"
         // One band (rows 0 and 1): #0 draws (0,0): '@' then '?'; #1 (1,1): '?' 'A'; #2 (0,1): 'A' '?';
         // #3 (1,0): '?' '@'.
         let image = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64])
-        #expect(SixelEncoder.encode(image) == "\(esc)Pq\"1;1;2;2#0;2;0;0;0#1;2;25;25;25#2;2;50;50;50"
+        #expect(
+            SixelEncoder.encode(image) == "\(esc)Pq\"1;1;2;2#0;2;0;0;0#1;2;25;25;25#2;2;50;50;50"
                 + "#3;2;100;100;100#0@?$#1?A$#2A?$#3?@\(st)")
     }
 
@@ -92,7 +101,8 @@ private let st = "\u{1B}\\"
 
     @Test func a28By28ImageAtScaleTwoIsTenBandsWithAPartialLastBand() {
         let image = GreyImage(width: 28, height: 28, pixels: [UInt8](repeating: 128, count: 784)).scaled(by: 2)
-        let expected = "\(esc)Pq\"1;1;56;56#0;2;50;50;50"
+        let expected =
+            "\(esc)Pq\"1;1;56;56#0;2;50;50;50"
             + String(repeating: "#0!56~-", count: 9) + "#0!56B" + st
         #expect(SixelEncoder.encode(image) == expected)
     }
@@ -129,7 +139,9 @@ private let st = "\u{1B}\\"
         let kitty = parse("\(esc)_Gi=31;OK\(st)\(esc)[?62;4c")
         let sixel = parse("\(esc)[?62;4c")
         let neither = parse("\(esc)[?62c")
-        func choose(_ r: TerminalImageReplies?, tmux: Bool = false, pass: Bool? = nil, mosh: Bool = false) -> ImageProtocol {
+        func choose(_ r: TerminalImageReplies?, tmux: Bool = false, pass: Bool? = nil, mosh: Bool = false)
+            -> ImageProtocol
+        {
             ImageProtocolChoice(mode: .auto, replies: r, inTmux: tmux, tmuxPassthrough: pass, mosh: mosh).chosen
         }
         #expect(choose(kitty) == .kitty)
@@ -143,7 +155,9 @@ private let st = "\u{1B}\\"
         let off = ImageProtocolChoice(mode: .auto, replies: kitty, inTmux: true, tmuxPassthrough: false, mosh: false)
         #expect(off.reason.contains("tmux passthrough is off"))
         // forced sixel: drawn outside tmux; inside, half blocks (a sixel is never sent through tmux)
-        #expect(ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: false, tmuxPassthrough: nil, mosh: false).chosen == .sixel)
+        #expect(
+            ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: false, tmuxPassthrough: nil, mosh: false).chosen
+                == .sixel)
         let inTmux = ImageProtocolChoice(mode: .sixel, replies: nil, inTmux: true, tmuxPassthrough: nil, mosh: false)
         #expect(inTmux.chosen == .blocks && inTmux.reason.contains("not sent through tmux"))
     }

@@ -1,6 +1,7 @@
 // KeymapTests: keys map to the documented actions, and apply() says what to send and redraw.
 import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct KeymapTests {
@@ -10,7 +11,8 @@ import Testing
         (Key.character(" "), Action.togglePause), (.character("n"), .stepEpoch), (.character("."), .stepBatch),
         (.character("3"), .switchPreset(3)), (.tab, .nextView), (.character("["), .regularizationDown),
         (.character("]"), .regularizationUp), (.character("+"), .learningRateUp), (.character("-"), .learningRateDown),
-        (.character("r"), .reset), (.character("s"), .save), (.character("t"), .nextTheme), (.character("g"), .nextGlyphMode),
+        (.character("r"), .reset), (.character("s"), .save), (.character("t"), .nextTheme),
+        (.character("g"), .nextGlyphMode),
         (.character("?"), .toggleHelp), (.control("l"), .repaint), (.character("q"), .quit), (.control("c"), .quit),
     ])
     func eachDocumentedKeyHasItsAction(key: Key, action: Action) {
@@ -58,7 +60,8 @@ import Testing
     }
 
     @Test func aNonUTF8TerminalStaysInAscii() {
-        var state = AppState(size: .minimum, glyphMode: .ascii, availableGlyphModes: GlyphMode.available(unicode: false))
+        var state = AppState(
+            size: .minimum, glyphMode: .ascii, availableGlyphModes: GlyphMode.available(unicode: false))
         _ = state.apply(.nextGlyphMode)
         #expect(state.glyphMode == .ascii)
     }

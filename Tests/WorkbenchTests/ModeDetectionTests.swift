@@ -1,5 +1,6 @@
 // ModeDetectionTests: glyph mode from the locale and --ascii; colour mode from the terminal.
 import Testing
+
 @testable import Workbench
 
 @Suite struct ModeDetectionTests {

@@ -3,12 +3,14 @@
 import AutoencoderKit
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite struct PairingTests {
     /// 600 built-in digits, 100 of them for validation.
     static let dataset = Dataset(
-        name: "digits-600", all: DigitsGenerator.images(count: 600, seed: 7, name: "digits"), validationCount: 100, test: nil)
+        name: "digits-600", all: DigitsGenerator.images(count: 600, seed: 7, name: "digits"), validationCount: 100,
+        test: nil)
 
     static func config(_ name: String, code: Int = 16, seed: UInt64 = 3) -> TrainingConfig {
         TrainingConfig(
@@ -58,7 +60,9 @@ import Testing
         defer { session.stop() }
         session.send(.pairWith(0))
         session.send(.stepEpoch)
-        let runs = try Self.wait(session) { runs in runs.count == 2 && runs.allSatisfy { $0.epoch == 1 && $0.status == .paused } }
+        let runs = try Self.wait(session) { runs in
+            runs.count == 2 && runs.allSatisfy { $0.epoch == 1 && $0.status == .paused }
+        }
         #expect(runs[0].pairID != nil && runs[0].pairID == runs[1].pairID)
         #expect(runs[1].runName == "twin #2")
         #expect(runs[0].lastValidationLoss == runs[1].lastValidationLoss)
@@ -68,12 +72,16 @@ import Testing
 
     @Test func thePairsStartIsSaidInWordsTheCodeUnitsBothHave() throws {
         let session = try TrainingSession(
-            presets: [Self.config("small", code: 8), Self.config("large", code: 16)], dataset: Self.dataset, paused: true)
+            presets: [Self.config("small", code: 8), Self.config("large", code: 16)], dataset: Self.dataset,
+            paused: true)
         session.start()
         defer { session.stop() }
         session.send(.pairWith(1))
         let runs = try Self.wait(session) { $0.count == 2 && $0[0].pairStart != nil }
-        #expect(runs[0].pairStart == "same batch order; the 8 code units both have start with the same weights, large's other 8 from its own draw")
+        #expect(
+            runs[0].pairStart
+                == "same batch order; the 8 code units both have start with the same weights, large's other 8 from its own draw"
+        )
         #expect(runs[1].pairStart == runs[0].pairStart)
         #expect(runs[0].note == "paired with large: same batches, 8 shared code units start alike; v compares")
     }
@@ -117,7 +125,8 @@ import Testing
     }
 
     @Test func theSessionKeepsAtMostFourRunsAndClosesTheSelectedOne() throws {
-        let session = try TrainingSession(presets: [Self.config("a"), Self.config("b", code: 8)], dataset: Self.dataset, paused: true)
+        let session = try TrainingSession(
+            presets: [Self.config("a"), Self.config("b", code: 8)], dataset: Self.dataset, paused: true)
         session.start()
         defer { session.stop() }
         for _ in 0..<5 { session.send(.pairWith(1)) }
@@ -135,7 +144,9 @@ import Testing
         defer { session.stop() }
         var runs = try Self.wait(session) { !$0.isEmpty }
         #expect(runs[0].filters.isEmpty && runs[0].scatter == nil && runs[0].walk == nil)
-        session.send(.setDisplay(DisplayRequest(filters: true, scatter: true, walk: WalkRequest(steps: 5, unit: 1, offset: 0.5))))
+        session.send(
+            .setDisplay(DisplayRequest(filters: true, scatter: true, walk: WalkRequest(steps: 5, unit: 1, offset: 0.5)))
+        )
         runs = try Self.wait(session) { $0.first?.walk != nil }
         #expect(runs[0].filters.map(\.title) == ["decoder columns", "encoder rows"])
         #expect(runs[0].filters[0].tiles.count == 2)
@@ -146,7 +157,8 @@ import Testing
     }
 
     /// Polls the session's snapshots until `done` holds (at most 30 s).
-    static func wait(_ session: TrainingSession, until done: ([TrainingSnapshot]) -> Bool) throws -> [TrainingSnapshot] {
+    static func wait(_ session: TrainingSession, until done: ([TrainingSnapshot]) -> Bool) throws -> [TrainingSnapshot]
+    {
         let deadline = Date().addingTimeInterval(30)
         var sequence: UInt64 = 0
         var last: [TrainingSnapshot] = []
@@ -158,7 +170,9 @@ import Testing
             }
             Thread.sleep(forTimeInterval: 0.01)
         }
-        Issue.record("timed out; last snapshots: \(last.map { "\($0.runName) epoch \($0.epoch) \($0.status) \($0.note ?? "")" })")
+        Issue.record(
+            "timed out; last snapshots: \(last.map { "\($0.runName) epoch \($0.epoch) \($0.status) \($0.note ?? "")" })"
+        )
         return last
     }
 }

@@ -2,17 +2,24 @@
 // on what it is, inside 80x24; the note after a pick names the preset.
 import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct PresetPickerTests {
     static let choices = [
-        PresetChoice(name: "undercomplete", summary: "Undercomplete 784-32-784 ReLU code, BCE: the chapter's first autoencoder (14.1)"),
-        PresetChoice(name: "sparse-kl", summary: "Overcomplete 784-1024 sigmoid code with KL sparsity (rho 0.05, beta 0.01)"),
-        PresetChoice(name: "denoising-mask", summary: "Denoising 784-256: 30% of pixels masked to 0, loss against the clean image"),
+        PresetChoice(
+            name: "undercomplete",
+            summary: "Undercomplete 784-32-784 ReLU code, BCE: the chapter's first autoencoder (14.1)"),
+        PresetChoice(
+            name: "sparse-kl", summary: "Overcomplete 784-1024 sigmoid code with KL sparsity (rho 0.05, beta 0.01)"),
+        PresetChoice(
+            name: "denoising-mask",
+            summary: "Denoising 784-256: 30% of pixels masked to 0, loss against the clean image"),
     ]
 
     static func state(size: TerminalSize, glyphs: GlyphMode = .braille) -> AppState {
-        var state = Fixtures.pairedState(size: size, view: .dashboard, glyphs: glyphs, colors: glyphs == .ascii ? .none : .colors256)
+        var state = Fixtures.pairedState(
+            size: size, view: .dashboard, glyphs: glyphs, colors: glyphs == .ascii ? .none : .colors256)
         state.presetChoices = choices
         return state
     }
@@ -27,7 +34,8 @@ import Testing
         #expect(text.contains(" 2  sparse-kl       Overcomplete 784-1024"))
         #expect(text.contains(" 3  denoising-mask  Denoising 784-256"))
         #expect(text.contains("1-3 picks, any other key cancels"))
-        SnapshotAssertion.assertMatches(Screen.render(state).styledDump, named: "picker-pair-\(size.columns)x\(size.rows)-color.txt")
+        SnapshotAssertion.assertMatches(
+            Screen.render(state).styledDump, named: "picker-pair-\(size.columns)x\(size.rows)-color.txt")
     }
 
     @Test func theAsciiPickerMatchesItsSnapshot() {

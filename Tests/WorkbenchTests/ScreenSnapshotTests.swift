@@ -2,6 +2,7 @@
 // compared with files in Snapshots/ (AELAB_RECORD_SNAPSHOTS=1 rewrites them).
 import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct ScreenSnapshotTests {
@@ -12,13 +13,15 @@ import Testing
     @Test(arguments: View.allCases, sizes)
     func eachViewMatchesItsColourSnapshot(view: View, size: TerminalSize) {
         let canvas = Screen.render(Fixtures.pairedState(size: size, view: view, glyphs: .braille, colors: .colors256))
-        SnapshotAssertion.assertMatches(canvas.styledDump, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-color.txt")
+        SnapshotAssertion.assertMatches(
+            canvas.styledDump, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-color.txt")
     }
 
     @Test(arguments: View.allCases, sizes)
     func eachViewMatchesItsAsciiSnapshot(view: View, size: TerminalSize) {
         let canvas = Screen.render(Fixtures.pairedState(size: size, view: view, glyphs: .ascii, colors: .none))
-        SnapshotAssertion.assertMatches(canvas.renderedText, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-ascii.txt")
+        SnapshotAssertion.assertMatches(
+            canvas.renderedText, named: "\(view.rawValue)-\(size.columns)x\(size.rows)-ascii.txt")
     }
 
     @Test(arguments: View.allCases)
@@ -37,16 +40,20 @@ import Testing
             blas: "OpenBLAS SkylakeX", threads: 2, peakGflops: 441.2, productsGflops: 372.6, flopsPerSample: 51_300_000)
         var state = Fixtures.state(size: size, snapshot: snapshot)
         state.helpShown = true
-        SnapshotAssertion.assertMatches(Screen.render(state).styledDump, named: "help-\(size.columns)x\(size.rows)-color.txt")
+        SnapshotAssertion.assertMatches(
+            Screen.render(state).styledDump, named: "help-\(size.columns)x\(size.rows)-color.txt")
         state.glyphMode = .ascii
-        SnapshotAssertion.assertMatches(Screen.render(state).renderedText, named: "help-\(size.columns)x\(size.rows)-ascii.txt")
+        SnapshotAssertion.assertMatches(
+            Screen.render(state).renderedText, named: "help-\(size.columns)x\(size.rows)-ascii.txt")
     }
 
-    @Test("kitty and sixel: the image cells and the placed images of the dashboard and the images view", arguments: [
-        (View.dashboard, ImageProtocol.kitty, TerminalSize(columns: 80, rows: 24)),
-        (View.images, ImageProtocol.kitty, TerminalSize(columns: 120, rows: 40)),
-        (View.images, ImageProtocol.sixel, TerminalSize(columns: 80, rows: 24)),
-    ])
+    @Test(
+        "kitty and sixel: the image cells and the placed images of the dashboard and the images view",
+        arguments: [
+            (View.dashboard, ImageProtocol.kitty, TerminalSize(columns: 80, rows: 24)),
+            (View.images, ImageProtocol.kitty, TerminalSize(columns: 120, rows: 40)),
+            (View.images, ImageProtocol.sixel, TerminalSize(columns: 80, rows: 24)),
+        ])
     func pixelImagesMatchTheirSnapshots(view: View, images: ImageProtocol, size: TerminalSize) {
         var state = Fixtures.state(size: size, view: view)
         state.imageProtocol = images

@@ -4,6 +4,7 @@ import AutoencoderKit
 import Dispatch
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite("Training session")
@@ -16,7 +17,8 @@ struct SessionTests {
     }
 
     static func config(_ name: String = "small", seed: UInt64 = 3, epochs: Int = 50) -> TrainingConfig {
-        TrainingConfig(name: name, architecture: Architecture(encoderSizes: [16]), batchSize: 64, epochs: epochs, seed: seed)
+        TrainingConfig(
+            name: name, architecture: Architecture(encoderSizes: [16]), batchSize: 64, epochs: epochs, seed: seed)
     }
 
     /// Waits until the newest snapshot satisfies `condition` (or the time runs out).
@@ -161,7 +163,8 @@ struct SessionTests {
 struct SessionTotalsTests {
     @Test("the session counts every batch and sample it trains, across a reset")
     func totals() throws {
-        let session = try TrainingSession(presets: [SessionTests.config()], dataset: SessionTests.dataset(), paused: true)
+        let session = try TrainingSession(
+            presets: [SessionTests.config()], dataset: SessionTests.dataset(), paused: true)
         session.start()
         defer { session.stop() }
         #expect(session.trainedTotals.steps == 0 && session.trainedTotals.samples == 0)

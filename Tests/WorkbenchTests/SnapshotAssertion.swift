@@ -7,7 +7,8 @@ import Foundation
 import Testing
 
 enum SnapshotAssertion {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
 
     static var recording: Bool { ProcessInfo.processInfo.environment["AELAB_RECORD_SNAPSHOTS"] == "1" }
 
@@ -23,11 +24,14 @@ enum SnapshotAssertion {
             return
         }
         guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-            Issue.record("missing snapshot \(file.path); run with AELAB_RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing snapshot \(file.path); run with AELAB_RECORD_SNAPSHOTS=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         guard expected != text else { return }
-        Issue.record("snapshot \(name) differs:\n\(diff(expected: expected, actual: text))", sourceLocation: sourceLocation)
+        Issue.record(
+            "snapshot \(name) differs:\n\(diff(expected: expected, actual: text))", sourceLocation: sourceLocation)
     }
 
     /// The differing lines, numbered, as `-expected` / `+actual` pairs (at most 20).

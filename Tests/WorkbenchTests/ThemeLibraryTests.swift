@@ -2,6 +2,7 @@
 // the built-in default instead of a failed start.
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite("Theme library")
@@ -16,7 +17,8 @@ struct ThemeLibraryTests {
         try text.write(toFile: target + "/" + name, atomically: true, encoding: .utf8)
     }
 
-    @Test("btop's colour forms are read: #RRGGBB, #GG grey and \"R G B\" decimal",
+    @Test(
+        "btop's colour forms are read: #RRGGBB, #GG grey and \"R G B\" decimal",
         arguments: [
             ("#ff8000", ThemeColor.rgb(255, 128, 0)), ("#E0", .rgb(224, 224, 224)),
             ("255 255 255", .rgb(255, 255, 255)), ("12 34 56", .rgb(12, 34, 56)),
@@ -28,7 +30,8 @@ struct ThemeLibraryTests {
         #expect(theme.foreground(.title) == expected)
     }
 
-    @Test("decimal colours outside 0-255 or with other than three parts are refused",
+    @Test(
+        "decimal colours outside 0-255 or with other than three parts are refused",
         arguments: ["256 0 0", "1 2", "1 2 3 4", "-1 2 3", "1,2,3", "a b c"])
     func badDecimalColours(text: String) {
         #expect(ThemeColor(parsing: text) == nil)
@@ -42,7 +45,8 @@ struct ThemeLibraryTests {
         #expect(library.themes.map(\.name) == ["good", "mine"])
         #expect(library.themes[0].foreground(.title) == .rgb(10, 20, 30))
         let mine = library.themes[1]
-        #expect(mine.foregrounds == Theme.builtInDefault.foregrounds && mine.background == Theme.builtInDefault.background)
+        #expect(
+            mine.foregrounds == Theme.builtInDefault.foregrounds && mine.background == Theme.builtInDefault.background)
         #expect(
             library.warnings == [
                 "\(folder)/mine.theme:3: theme[border] has colour \"300 0 0\"; use #rrggbb, #gg (grey),"

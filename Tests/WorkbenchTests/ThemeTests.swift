@@ -1,6 +1,7 @@
 // ThemeTests: the .theme parser, the shipped themes, and colour index mapping.
 import Foundation
 import Testing
+
 @testable import Workbench
 
 @Suite struct ThemeTests {
@@ -24,7 +25,8 @@ import Testing
     }
 
     @Test func unknownKeysAreIgnored() throws {
-        let theme = try Theme.parse("theme[cpu_box]=\"#123456\"\ntheme[not_a_colour_key]=\"nonsense\"", name: "t", file: "t.theme")
+        let theme = try Theme.parse(
+            "theme[cpu_box]=\"#123456\"\ntheme[not_a_colour_key]=\"nonsense\"", name: "t", file: "t.theme")
         #expect(theme.foregrounds == Theme.builtInDefault.foregrounds)
     }
 
@@ -69,7 +71,8 @@ import Testing
         let themes = library.themes
         #expect(themes.map(\.name) == ["default", "gruvbox", "light", "mono", "tty"])
         for name in themes.map(\.name) {
-            let text = try String(contentsOf: Self.themesDirectory.appendingPathComponent(name + ".theme"), encoding: .utf8)
+            let text = try String(
+                contentsOf: Self.themesDirectory.appendingPathComponent(name + ".theme"), encoding: .utf8)
             for key in StyleRole.allCases.map(\.themeKey) + ["main_bg", "selected_bg"] {
                 #expect(text.contains("theme[\(key)]="), "\(name).theme lacks \(key)")
             }

@@ -2,8 +2,9 @@
 import AutoencoderKit
 import Foundation
 import Testing
-@testable import Workbench
+
 @testable import Formats
+@testable import Workbench
 
 /// A session that records commands and hands out queued snapshots.
 final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
@@ -28,7 +29,9 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
 }
 
 @Suite struct UILoopTests {
-    func makeLoop(_ script: [TerminalInput?], session: FakeSession = FakeSession()) -> (UILoop<RecordingTerminal>, RecordingTerminal) {
+    func makeLoop(_ script: [TerminalInput?], session: FakeSession = FakeSession()) -> (
+        UILoop<RecordingTerminal>, RecordingTerminal
+    ) {
         let terminal = RecordingTerminal(size: .minimum, script: script)
         let loop = UILoop(
             terminal: terminal, session: session, themes: [.builtInDefault], state: AppState(size: .minimum),
@@ -110,8 +113,13 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
         var lines: [String] = []
         var nanoseconds: UInt64 = 0
         let stats = StatsReporter(
-            intervalSeconds: 10, clock: { nanoseconds += 1_000_000; return nanoseconds }, wallClock: { 0 },
-            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) }, write: { lines.append(JSONLinesWriter.line($0)) })
+            intervalSeconds: 10,
+            clock: {
+                nanoseconds += 1_000_000
+                return nanoseconds
+            }, wallClock: { 0 },
+            training: { .init(steps: 0, samples: 0) }, process: { .init(residentBytes: nil, cpuSeconds: nil) },
+            write: { lines.append(JSONLinesWriter.line($0)) })
         let terminal = RecordingTerminal(size: .minimum, script: [.key(.character("g")), .key(.character("q"))])
         let loop = UILoop(
             terminal: terminal, session: FakeSession(), themes: [.builtInDefault], state: AppState(size: .minimum),
@@ -132,10 +140,13 @@ final class FakeSession: TrainingSessionInterface, @unchecked Sendable {
     }
 
     @Test func ctrlLRepaintsAndThemesCycleInPresent() {
-        let terminal = RecordingTerminal(size: .minimum, script: [.key(.control("l")), .key(.character("t")), nil, nil, .key(.character("q"))])
-        let second = Theme(name: "second", background: .terminalDefault, selectionBackground: .terminalDefault, foregrounds: [:])
+        let terminal = RecordingTerminal(
+            size: .minimum, script: [.key(.control("l")), .key(.character("t")), nil, nil, .key(.character("q"))])
+        let second = Theme(
+            name: "second", background: .terminalDefault, selectionBackground: .terminalDefault, foregrounds: [:])
         let loop = UILoop(
-            terminal: terminal, session: FakeSession(), themes: [.builtInDefault, second], state: AppState(size: .minimum),
+            terminal: terminal, session: FakeSession(), themes: [.builtInDefault, second],
+            state: AppState(size: .minimum),
             clock: { [unowned terminal] in terminal.nowMs })
         #expect(loop.run() == .userQuit)
         #expect(terminal.repaintCount == 1)

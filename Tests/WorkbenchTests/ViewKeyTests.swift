@@ -2,6 +2,7 @@
 // focus) map to their actions, and apply() changes the state and sends what the session needs.
 import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct ViewKeyTests {
@@ -10,11 +11,14 @@ import Testing
     @Test(arguments: [
         (Key.character("c"), Action.startPairing), (.character("w"), .nextRun), (.character("W"), .previousRun),
         (.character("x"), .closeRun), (.character("d"), .showView(.dashboard)), (.character("o"), .showView(.loss)),
-        (.character("i"), .showView(.images)), (.character("h"), .showView(.codes)), (.character("F"), .showView(.filters)),
-        (.character("z"), .showView(.walk)), (.character("v"), .showView(.compare)), (.character("A"), .showView(.anomaly)),
+        (.character("i"), .showView(.images)), (.character("h"), .showView(.codes)),
+        (.character("F"), .showView(.filters)),
+        (.character("z"), .showView(.walk)), (.character("v"), .showView(.compare)),
+        (.character("A"), .showView(.anomaly)),
         (.character("l"), .toggleLogScale),
         (.character("<"), .zoomOut), (.character(">"), .zoomIn), (.left, .arrow(.left)), (.right, .arrow(.right)),
-        (.up, .arrow(.up)), (.down, .arrow(.down)), (.character("a"), .nextWalkSampleA), (.character("b"), .nextWalkSampleB),
+        (.up, .arrow(.up)), (.down, .arrow(.down)), (.character("a"), .nextWalkSampleA),
+        (.character("b"), .nextWalkSampleB),
         (.character("{"), .scrubBack), (.character("}"), .scrubForward), (.character("e"), .toggleExpand),
         (.backTab, .nextFocus),
     ])
@@ -117,7 +121,8 @@ import Testing
         var state = Fixtures.pairedState(size: .minimum, view: .compare)
         _ = state.apply(.nextFocus)
         _ = state.apply(.toggleExpand)
-        let layout = Layout.arrange(state.view, size: state.size, focus: state.options.focus, expanded: state.options.expanded)
+        let layout = Layout.arrange(
+            state.view, size: state.size, focus: state.options.focus, expanded: state.options.expanded)
         #expect(layout.slots.map(\.id) == [.compareTable])
         #expect(layout.slots[0].rect == Rect(x: 0, y: 0, width: 80, height: 23))
         _ = state.apply(.showView(.codes))
@@ -125,7 +130,8 @@ import Testing
     }
 
     @Test func theCompareViewShowsBothRunsAndTheirDifference() {
-        let text = Screen.render(Fixtures.pairedState(size: .minimum, view: .compare, glyphs: .ascii, colors: .none)).renderedText
+        let text = Screen.render(Fixtures.pairedState(size: .minimum, view: .compare, glyphs: .ascii, colors: .none))
+            .renderedText
         #expect(text.contains("A sparse-l1 - B undercomplete"))
         #expect(text.contains("paired - epoch 5"))
         #expect(text.contains("input | A | B"))

@@ -1,7 +1,8 @@
+import AutoencoderKit
 // WidgetTests: images, heatmaps and charts at the cell level.
 import Foundation
-import AutoencoderKit
 import Testing
+
 @testable import Workbench
 
 @Suite struct WidgetTests {
@@ -60,7 +61,9 @@ import Testing
                 xLabel: "x", in: canvas.bounds, glyphs: .ascii, on: &canvas)
             // the labels sit left of the axis: the last one above the x axis row is the lowest
             let rows = canvas.renderedText.split(separator: "\n", omittingEmptySubsequences: false)
-            let labelled = rows.filter { $0.contains("|") && $0.split(separator: "|").first?.contains(where: \.isNumber) == true }
+            let labelled = rows.filter {
+                $0.contains("|") && $0.split(separator: "|").first?.contains(where: \.isNumber) == true
+            }
             return String(labelled.last?.split(separator: "|").first ?? "").trimmingCharacters(in: .whitespaces)
         }
         #expect(bottomLabel([0.7, 0.3, 0.008]) == "0")
@@ -88,14 +91,16 @@ import Testing
 
     @Test func anEmptyChartSaysSo() {
         var canvas = TextCanvas(width: 30, height: 6)
-        LineChartWidget.draw(series: [], unit: "BCE/px", xLabel: "epoch", in: canvas.bounds, glyphs: .ascii, on: &canvas)
+        LineChartWidget.draw(
+            series: [], unit: "BCE/px", xLabel: "epoch", in: canvas.bounds, glyphs: .ascii, on: &canvas)
         #expect(canvas.renderedText.contains("no data yet"))
         #expect(canvas.renderedText.hasPrefix("BCE/px"))
     }
 
     @Test func heatmapsScaleFromZeroToTheLargestValue() {
         var canvas = TextCanvas(width: 2, height: 1)
-        HeatmapWidget.draw(values: [[0, 2], [1, 2]], in: canvas.bounds, glyphs: .braille, colors: .colors256, on: &canvas)
+        HeatmapWidget.draw(
+            values: [[0, 2], [1, 2]], in: canvas.bounds, glyphs: .braille, colors: .colors256, on: &canvas)
         #expect(canvas[0, 0].foreground == .heat(0))
         #expect(canvas[0, 0].background == .heat(8))
         #expect(canvas[1, 0].foreground == .heat(CellColor.heatSteps - 1))

@@ -26,7 +26,8 @@ public enum AUROC {
             for i in start..<end where scored[i].1 { anomalyRankSum += midrank }
             start = end
         }
-        let na = Double(anomalous.count), nn = Double(normal.count)
+        let na = Double(anomalous.count)
+        let nn = Double(normal.count)
         return (anomalyRankSum - na * (na + 1) / 2) / (na * nn)
     }
 }

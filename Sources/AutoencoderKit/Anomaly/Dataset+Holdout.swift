@@ -17,9 +17,11 @@ public enum HoldoutError: Error, Equatable, Sendable, CustomStringConvertible {
             return "--holdout-class needs class labels, but \(data) has none for its \(set) images "
                 + "(digits and fashion have labels; a folder needs train-labels-idx1-ubyte[.gz], an .npy file a labels array)"
         case .classAbsent(let data, let set, let holdout, let present):
-            return "--holdout-class \(holdout): \(data) has no \(set) image of class \(holdout) (classes present: \(present.map(String.init).joined(separator: ", ")))"
+            return
+                "--holdout-class \(holdout): \(data) has no \(set) image of class \(holdout) (classes present: \(present.map(String.init).joined(separator: ", ")))"
         case .nothingLeft(let data, let holdout):
-            return "--holdout-class \(holdout): every \(data) training image is of class \(holdout); nothing is left to train on"
+            return
+                "--holdout-class \(holdout): every \(data) training image is of class \(holdout); nothing is left to train on"
         }
     }
 }
@@ -49,7 +51,9 @@ extension Dataset {
     ///   validation.
     public func holdingOut(_ label: Int) throws -> Dataset {
         guard let trainLabels = train.labels else { throw HoldoutError.noLabels(data: name, set: "training") }
-        guard let validationLabels = validation.labels else { throw HoldoutError.noLabels(data: name, set: "validation") }
+        guard let validationLabels = validation.labels else {
+            throw HoldoutError.noLabels(data: name, set: "validation")
+        }
         guard validationLabels.contains(where: { Int($0) == label }) else {
             throw HoldoutError.classAbsent(
                 data: name, set: "validation", holdout: label, present: Set(validationLabels.map(Int.init)).sorted())

@@ -27,7 +27,8 @@ extension ModelInspector {
     /// - Parameters:
     ///   - bins: histogram bins.
     ///   - worstCount: worst-reconstructed images to keep with their error maps.
-    public func anomalyReport(_ set: ImageSet, limit: Int? = nil, bins: Int = 24, worstCount: Int = 6) -> AnomalyReport {
+    public func anomalyReport(_ set: ImageSet, limit: Int? = nil, bins: Int = 24, worstCount: Int = 6) -> AnomalyReport
+    {
         let errors = imageErrors(set, limit: limit)
         let holdout = config.holdoutClass
         let anomalous: (Int) -> Bool = { index in
@@ -36,9 +37,13 @@ extension ModelInspector {
         }
         let normalErrors = errors.indices.filter { !anomalous($0) }.map { errors[$0] }
         let anomalyErrors = errors.indices.filter(anomalous).map { errors[$0] }
-        let worstIndices = Array(errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }.prefix(worstCount))
+        let worstIndices = Array(
+            errors.indices.sorted { errors[$0] > errors[$1] || (errors[$0] == errors[$1] && $0 < $1) }.prefix(
+                worstCount))
         let reconstructions = probe(set, indices: worstIndices).reconstructions
-        let maps = zip(worstIndices, reconstructions).map { config.loss.pixelErrors(input: set.image($0), reconstruction: $1) }
+        let maps = zip(worstIndices, reconstructions).map {
+            config.loss.pixelErrors(input: set.image($0), reconstruction: $1)
+        }
         let maximum = maps.flatMap { $0 }.max() ?? 0
         let worst = zip(worstIndices, zip(reconstructions, maps)).map { index, pair in
             WorstImage(

@@ -50,9 +50,13 @@ public enum Checkpoint {
         metadata.merge(trainer.state.metadata) { _, state in state }
         if let dataSource { metadata[CheckpointKey.dataSource] = dataSource }
         for (penalty, values) in trainer.config.regularization.activePenalties where penalty.keepsState(values) {
-            if let key = penalty.stateKey { metadata[key] = CheckpointJSON.hexBits(trainer.regularizer.state(of: penalty.name)) }
+            if let key = penalty.stateKey {
+                metadata[key] = CheckpointJSON.hexBits(trainer.regularizer.state(of: penalty.name))
+            }
         }
-        if let psd = trainer.psdRule { metadata[CheckpointKey.psdPowerVector] = CheckpointJSON.hexBits(psd.powerVector) }
+        if let psd = trainer.psdRule {
+            metadata[CheckpointKey.psdPowerVector] = CheckpointJSON.hexBits(psd.powerVector)
+        }
         return SafetensorsFile(tensors: tensors, metadata: metadata)
     }
 

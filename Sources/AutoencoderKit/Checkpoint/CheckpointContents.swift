@@ -59,7 +59,9 @@ public struct CheckpointContents: Sendable {
         guard state.epochPenaltySums.count == trainer.penaltyNames.count else {
             throw CheckpointError.badMetadata(
                 path: path, key: CheckpointKey.epochPenaltySums,
-                detail: "has \(state.epochPenaltySums.count) values, but the config has \(trainer.penaltyNames.count) penalties")
+                detail:
+                    "has \(state.epochPenaltySums.count) values, but the config has \(trainer.penaltyNames.count) penalties"
+            )
         }
         trainer.restore(from: self)
         return trainer
@@ -83,18 +85,24 @@ extension CheckpointContents {
         guard format == CheckpointKey.formatVersion else {
             throw .badMetadata(
                 path: path, key: CheckpointKey.format,
-                detail: "is \"\(format.prefix(20))\"; this aelab reads format \(CheckpointKey.formatVersion) (a newer aelab wrote it?)")
+                detail:
+                    "is \"\(format.prefix(20))\"; this aelab reads format \(CheckpointKey.formatVersion) (a newer aelab wrote it?)"
+            )
         }
         let config = try meta.json(CheckpointKey.config, as: TrainingConfig.self)
         let problems = config.validationErrors()
         guard problems.isEmpty else {
-            throw .badMetadata(path: path, key: CheckpointKey.config, detail: "is not a usable configuration: " + problems.joined(separator: "; "))
+            throw .badMetadata(
+                path: path, key: CheckpointKey.config,
+                detail: "is not a usable configuration: " + problems.joined(separator: "; "))
         }
         let settings = try meta.json(CheckpointKey.optimizer, as: OptimizerSettings.self)
         guard settings.kind == config.optimizer.kind, settings.validationErrors().isEmpty else {
             throw .badMetadata(
                 path: path, key: CheckpointKey.optimizer,
-                detail: "does not fit the config (\(settings.kind.rawValue) vs \(config.optimizer.kind.rawValue), or invalid values)")
+                detail:
+                    "does not fit the config (\(settings.kind.rawValue) vs \(config.optimizer.kind.rawValue), or invalid values)"
+            )
         }
         self.path = path
         version = try meta.string(CheckpointKey.version)
@@ -103,7 +111,9 @@ extension CheckpointContents {
         optimizerStep = try meta.natural(CheckpointKey.optimizerStep)
         state = try TrainerState(metadata: meta)
         // a checkpoint from before the model kinds (no "pretrained" key) had no pretraining
-        if file.metadata[CheckpointKey.pretrained] == nil && config.pretrainEpochsPerLayer == 0 { state.pretrained = true }
+        if file.metadata[CheckpointKey.pretrained] == nil && config.pretrainEpochsPerLayer == 0 {
+            state.pretrained = true
+        }
         let h = config.architecture.codeSize
         var states: [String: [Float]] = [:]
         for (penalty, values) in config.regularization.activePenalties where penalty.keepsState(values) {
@@ -118,7 +128,9 @@ extension CheckpointContents {
         if config.kind == .psd {
             let vector = try meta.floatBitsList(CheckpointKey.psdPowerVector)
             guard vector.count == h else {
-                throw .badMetadata(path: path, key: CheckpointKey.psdPowerVector, detail: "has \(vector.count) values for \(h) code units")
+                throw .badMetadata(
+                    path: path, key: CheckpointKey.psdPowerVector,
+                    detail: "has \(vector.count) values for \(h) code units")
             }
             psdPowerVector = vector
         } else {
@@ -131,7 +143,9 @@ extension CheckpointContents {
     }
 
     /// Exactly the tensors the config implies, with their shapes, all finite.
-    static func checkedTensors(_ file: SafetensorsFile, config: TrainingConfig, path: String) throws(CheckpointError) -> [String: [Float]] {
+    static func checkedTensors(_ file: SafetensorsFile, config: TrainingConfig, path: String) throws(CheckpointError)
+        -> [String: [Float]]
+    {
         let layout = ParameterLayout(architecture: config.architecture)
         let slots = CheckpointTensors.slots(layout: layout, optimizer: config.optimizer.kind)
         let expected = Set(slots.map(\.name))

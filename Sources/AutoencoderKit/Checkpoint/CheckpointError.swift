@@ -43,7 +43,8 @@ public enum CheckpointError: Error, Equatable, CustomStringConvertible {
         case .nonFinite(let path, let name):
             return "\(path): tensor \"\(name)\" holds NaN or Inf values"
         case .datasetMismatch(let path, let expected, let found):
-            return "\(path): trained on data \(expected), but the data given is \(found); resume with the same --data (results would not be exact otherwise)"
+            return
+                "\(path): trained on data \(expected), but the data given is \(found); resume with the same --data (results would not be exact otherwise)"
         }
     }
 }

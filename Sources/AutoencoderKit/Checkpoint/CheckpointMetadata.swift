@@ -104,7 +104,8 @@ struct MetadataReader {
         for part in try string(key).split(separator: " ") {
             guard part.count <= digits, let word = UInt64(part, radix: 16) else {
                 throw .badMetadata(
-                    path: path, key: key, detail: "is not a list of hexadecimal \(digits * 4)-bit patterns (\"\(part.prefix(20))\")")
+                    path: path, key: key,
+                    detail: "is not a list of hexadecimal \(digits * 4)-bit patterns (\"\(part.prefix(20))\")")
             }
             words.append(word)
         }
@@ -115,7 +116,8 @@ struct MetadataReader {
         switch try string(key) {
         case "true": return true
         case "false": return false
-        case let text: throw .badMetadata(path: path, key: key, detail: "is \"\(text.prefix(20))\", expected true or false")
+        case let text:
+            throw .badMetadata(path: path, key: key, detail: "is \"\(text.prefix(20))\", expected true or false")
         }
     }
 
@@ -154,7 +156,8 @@ enum CheckpointJSON {
     static func describe(_ error: Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func place(_ path: [CodingKey]) -> String {
-            path.isEmpty ? "" : " at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            path.isEmpty
+                ? "" : " at " + path.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .dataCorrupted(let c): return "not valid JSON\(place(c.codingPath))"

@@ -22,7 +22,8 @@ enum CheckpointTensors {
     static func slots(layout: ParameterLayout, optimizer kind: OptimizerKind) -> [CheckpointSlot] {
         var slots: [CheckpointSlot] = []
         for tensor in layout.tensors {
-            slots.append(CheckpointSlot(name: tensor.name, shape: tensor.shape, source: .parameters, offset: tensor.offset))
+            slots.append(
+                CheckpointSlot(name: tensor.name, shape: tensor.shape, source: .parameters, offset: tensor.offset))
         }
         for tensor in layout.tensors {
             switch kind {
@@ -34,9 +35,13 @@ enum CheckpointTensors {
             case .adam, .adamw:
                 let prefix = "optimizer.\(kind.rawValue)."
                 slots.append(
-                    CheckpointSlot(name: prefix + "m." + tensor.name, shape: tensor.shape, source: .firstMoment, offset: tensor.offset))
+                    CheckpointSlot(
+                        name: prefix + "m." + tensor.name, shape: tensor.shape, source: .firstMoment,
+                        offset: tensor.offset))
                 slots.append(
-                    CheckpointSlot(name: prefix + "v." + tensor.name, shape: tensor.shape, source: .secondMoment, offset: tensor.offset))
+                    CheckpointSlot(
+                        name: prefix + "v." + tensor.name, shape: tensor.shape, source: .secondMoment,
+                        offset: tensor.offset))
             }
         }
         return slots

@@ -26,11 +26,13 @@ public enum TorchImportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .badMetadata(let s, let k, let d): return "\(s): metadata \"\(k)\" \(d)"
         case .missingTensor(let s, let n): return "\(s): tensor \"\(n)\" is missing"
         case .unexpectedTensor(let s, let n):
-            return "\(s): unexpected tensor \"\(n)\" (expected encoder.N, mu, logvar and decoder.N weights and biases of nn.Linear layers at even N)"
+            return
+                "\(s): unexpected tensor \"\(n)\" (expected encoder.N, mu, logvar and decoder.N weights and biases of nn.Linear layers at even N)"
         case .shapeMismatch(let s, let n, let e, let f): return "\(s): tensor \"\(n)\" has shape \(f), expected \(e)"
         case .nonFinite(let s, let n): return "\(s): tensor \"\(n)\" holds NaN or infinite values"
         case .tiedMismatch(let s, let n):
-            return "\(s): the architecture ties the decoder to the encoder, but \"\(n)\" is not the transpose of its encoder weight"
+            return
+                "\(s): the architecture ties the decoder to the encoder, but \"\(n)\" is not the transpose of its encoder weight"
         }
     }
 }

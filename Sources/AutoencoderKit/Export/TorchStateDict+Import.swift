@@ -1,3 +1,4 @@
+import Formats
 // TorchStateDict+Import: a PyTorch state dict (safetensors, named as python/aelab_torch.py's
 // model) read back into the engine's tensors, checked completely before anything is built.
 //
@@ -6,7 +7,6 @@
 // the weights' shapes and the activations, untied, come from `defaults` (the import command's
 // flags). See TorchStateDict for the names.
 import Foundation
-import Formats
 
 /// A state dict read and validated: the model's shape, its config when the file carries one,
 /// and the engine's tensors by `ParameterLayout` name.
@@ -38,22 +38,28 @@ extension TorchStateDict {
 
     /// Reads and validates state-dict bytes; `source` names them in messages.
     /// - Throws: `TorchImportError` naming `source` and the problem.
-    public static func read(bytes: [UInt8], source: String, defaults: Architecture) throws(TorchImportError) -> TorchModel {
+    public static func read(bytes: [UInt8], source: String, defaults: Architecture) throws(TorchImportError)
+        -> TorchModel
+    {
         let file: SafetensorsFile
         do { file = try SafetensorsFile(bytes: bytes, source: source) } catch { throw .file(error) }
         return try model(file, source: source, defaults: defaults)
     }
 
-    static func model(_ file: SafetensorsFile, source: String, defaults: Architecture) throws(TorchImportError) -> TorchModel {
+    static func model(_ file: SafetensorsFile, source: String, defaults: Architecture) throws(TorchImportError)
+        -> TorchModel
+    {
         if let format = file.metadata["format"], format != formatVersion {
-            throw .badMetadata(source: source, key: "format", detail: "is \"\(format.prefix(30))\"; this aelab reads \(formatVersion)")
+            throw .badMetadata(
+                source: source, key: "format", detail: "is \"\(format.prefix(30))\"; this aelab reads \(formatVersion)")
         }
         let a: Architecture
         if let text = file.metadata["architecture"] {
             a = try decode(Architecture.self, text, key: "architecture", source: source)
             let problems = a.validationErrors()
             guard problems.isEmpty else {
-                throw .badMetadata(source: source, key: "architecture", detail: "is not usable: " + problems.joined(separator: "; "))
+                throw .badMetadata(
+                    source: source, key: "architecture", detail: "is not usable: " + problems.joined(separator: "; "))
             }
         } else {
             a = try inferredArchitecture(file, source: source, defaults: defaults)
@@ -62,15 +68,20 @@ extension TorchStateDict {
         if let text = file.metadata["config"] {
             let decoded = try decode(TrainingConfig.self, text, key: "config", source: source)
             guard decoded.architecture == a, decoded.validationErrors().isEmpty else {
-                throw .badMetadata(source: source, key: "config", detail: "does not fit the architecture, or is not a usable configuration")
+                throw .badMetadata(
+                    source: source, key: "config",
+                    detail: "does not fit the architecture, or is not a usable configuration")
             }
             config = decoded
         }
         let values = try checkedValues(file, architecture: a, source: source)
-        return TorchModel(architecture: a, config: config, engineTensors: try engineTensors(values, architecture: a, source: source))
+        return TorchModel(
+            architecture: a, config: config, engineTensors: try engineTensors(values, architecture: a, source: source))
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ text: String, key: String, source: String) throws(TorchImportError) -> T {
+    private static func decode<T: Decodable>(_ type: T.Type, _ text: String, key: String, source: String)
+        throws(TorchImportError) -> T
+    {
         do {
             return try CheckpointJSON.decoder.decode(T.self, from: Data(text.utf8))
         } catch {
@@ -79,11 +90,15 @@ extension TorchStateDict {
     }
 
     /// Widths from the Linear weights' shapes, activations from `defaults`, untied.
-    static func inferredArchitecture(_ file: SafetensorsFile, source: String, defaults: Architecture) throws(TorchImportError) -> Architecture {
+    static func inferredArchitecture(_ file: SafetensorsFile, source: String, defaults: Architecture)
+        throws(TorchImportError) -> Architecture
+    {
         func weightShape(_ name: String) throws(TorchImportError) -> [Int]? {
             guard let tensor = file.tensor(named: name) else { return nil }
             guard tensor.shape.count == 2, tensor.shape.allSatisfy({ $0 >= 1 }) else {
-                throw .notAModel(source: source, detail: "\"\(name)\" has shape \(tensor.shape), but an nn.Linear weight is [out, in]")
+                throw .notAModel(
+                    source: source,
+                    detail: "\"\(name)\" has shape \(tensor.shape), but an nn.Linear weight is [out, in]")
             }
             return tensor.shape
         }
@@ -105,14 +120,20 @@ extension TorchStateDict {
     }
 
     /// Exactly the tensors `a` implies, with their shapes, all finite.
-    static func checkedValues(_ file: SafetensorsFile, architecture a: Architecture, source: String) throws(TorchImportError) -> [String: [Float]] {
+    static func checkedValues(_ file: SafetensorsFile, architecture a: Architecture, source: String)
+        throws(TorchImportError) -> [String: [Float]]
+    {
         let expected = tensorShapes(a)
         let names = Set(expected.map(\.name))
-        for tensor in file.tensors where !names.contains(tensor.name) { throw .unexpectedTensor(source: source, name: tensor.name) }
+        for tensor in file.tensors where !names.contains(tensor.name) {
+            throw .unexpectedTensor(source: source, name: tensor.name)
+        }
         var values: [String: [Float]] = [:]
         for (name, shape) in expected {
             guard let tensor = file.tensor(named: name) else { throw .missingTensor(source: source, name: name) }
-            guard tensor.shape == shape else { throw .shapeMismatch(source: source, name: name, expected: shape, found: tensor.shape) }
+            guard tensor.shape == shape else {
+                throw .shapeMismatch(source: source, name: name, expected: shape, found: tensor.shape)
+            }
             guard tensor.values.allSatisfy(\.isFinite) else { throw .nonFinite(source: source, name: name) }
             values[name] = tensor.values
         }
@@ -120,7 +141,9 @@ extension TorchStateDict {
     }
 
     /// PyTorch's names back to the engine's; a tied decoder's weight must be its encoder's transpose.
-    static func engineTensors(_ v: [String: [Float]], architecture a: Architecture, source: String) throws(TorchImportError) -> [String: [Float]] {
+    static func engineTensors(_ v: [String: [Float]], architecture a: Architecture, source: String)
+        throws(TorchImportError) -> [String: [Float]]
+    {
         let depth = a.depth
         var engine: [String: [Float]] = [:]
         for (engineName, torchName) in renames(a) { engine[engineName] = v[torchName] }

@@ -81,7 +81,9 @@ public enum TorchStateDict {
         let h = a.codeSize
         var values: [String: [Float]] = [:]
         for (engineName, torchName) in renames(a) { values[torchName] = engine[engineName] }
-        if a.stochasticCode, let weight = engine["encoder.\(depth - 1).weight"], let bias = engine["encoder.\(depth - 1).bias"] {
+        if a.stochasticCode, let weight = engine["encoder.\(depth - 1).weight"],
+            let bias = engine["encoder.\(depth - 1).bias"]
+        {
             let inputs = weight.count / (2 * h)
             values["mu.weight"] = Array(weight[0..<(h * inputs)])
             values["logvar.weight"] = Array(weight[(h * inputs)...])
@@ -118,7 +120,9 @@ public enum TorchStateDict {
         let depth = a.depth
         var result: [(String, String)] = []
         for k in 0..<(a.stochasticCode ? depth - 1 : depth) {
-            result += [("encoder.\(k).weight", "encoder.\(2 * k).weight"), ("encoder.\(k).bias", "encoder.\(2 * k).bias")]
+            result += [
+                ("encoder.\(k).weight", "encoder.\(2 * k).weight"), ("encoder.\(k).bias", "encoder.\(2 * k).bias"),
+            ]
         }
         for k in 0..<depth {
             if !a.tiedWeights || a.stochasticCode { result.append(("decoder.\(k).weight", "decoder.\(2 * k).weight")) }

@@ -17,7 +17,8 @@ extension ModelInspector {
         if decoder {
             // last layer W[D, K]; column k is the image unit k paints. Tied: W_dec = W_encᵀ,
             // stored as the encoder's [K, D], so column k is row k of that matrix.
-            let k = last.inputSize, d = last.outputSize
+            let k = last.inputSize
+            let d = last.outputSize
             let w = p + last.weightOffset
             return (0..<min(k, limit)).map { unit in
                 last.usesTransposedWeight

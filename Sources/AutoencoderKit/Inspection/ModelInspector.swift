@@ -27,14 +27,17 @@ public struct ModelInspector {
     /// An inspector with its own batch buffers.
     public init(model: Autoencoder<Float>, config: TrainingConfig, regularizer: CodeRegularizer<Float>) {
         let size = config.batchSize * config.architecture.inputSize
-        self.init(model: model, config: config, regularizer: regularizer,
-                  input: FloatBuffer(count: size), scratch: FloatBuffer(count: size))
+        self.init(
+            model: model, config: config, regularizer: regularizer,
+            input: FloatBuffer(count: size), scratch: FloatBuffer(count: size))
     }
 
     /// An inspector that reads batches into `input` and lets the loss use `scratch`
     /// (each of batchSize × inputSize values).
-    init(model: Autoencoder<Float>, config: TrainingConfig, regularizer: CodeRegularizer<Float>,
-         input: FloatBuffer, scratch: FloatBuffer) {
+    init(
+        model: Autoencoder<Float>, config: TrainingConfig, regularizer: CodeRegularizer<Float>,
+        input: FloatBuffer, scratch: FloatBuffer
+    ) {
         self.model = model
         self.config = config
         self.regularizer = regularizer
@@ -102,7 +105,8 @@ public struct ModelInspector {
     /// holds that batch's code and reconstruction; the model's parameters do not change.
     /// - Parameter codeTransform: apply the regularizer's code transform (k-sparse selection)
     ///   as in training; false runs the encoder's plain output.
-    func forwardInBatches(_ set: ImageSet, count: Int? = nil, codeTransform: Bool = true, _ body: (Range<Int>) -> Void) {
+    func forwardInBatches(_ set: ImageSet, count: Int? = nil, codeTransform: Bool = true, _ body: (Range<Int>) -> Void)
+    {
         let transform = codeTransform ? regularizer.codeTransform : nil
         for batch in InspectionBatches(count: min(count ?? set.count, set.count), batchSize: config.batchSize) {
             set.fill(input.pointer, indices: batch.int32)

@@ -11,7 +11,9 @@
 
 /// An elementwise activation function.
 public enum Activation: String, CaseIterable, Sendable, Codable {
-    case identity, sigmoid, tanh, relu, leakyReLU = "leaky-relu", softplus
+    case identity, sigmoid, tanh, relu
+    case leakyReLU = "leaky-relu"
+    case softplus
 
     /// Slope of leaky ReLU for negative inputs.
     public static let leakySlope = 0.01

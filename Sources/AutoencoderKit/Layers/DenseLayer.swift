@@ -65,7 +65,8 @@ public struct DenseLayer: Sendable, Equatable {
         inputGradient dx: UnsafeMutablePointer<T>?, batch: Int,
         parameters p: UnsafePointer<T>, gradients g: UnsafeMutablePointer<T>
     ) {
-        accumulateWeightGradient(rows: 0..<storedWeightRows, input: x, preactivationGradient: dz, batch: batch, gradients: g)
+        accumulateWeightGradient(
+            rows: 0..<storedWeightRows, input: x, preactivationGradient: dz, batch: batch, gradients: g)
         accumulateBiasGradient(outputs: 0..<outputSize, preactivationGradient: dz, batch: batch, gradients: g)
         if let dx {
             inputGradient(rows: 0..<batch, preactivationGradient: dz, inputGradient: dx, parameters: p)

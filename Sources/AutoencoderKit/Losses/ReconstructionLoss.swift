@@ -39,7 +39,8 @@ public enum ReconstructionLoss: String, CaseIterable, Sendable, Codable {
     public func incompatibility(with output: Activation) -> String? {
         switch self {
         case .bce where output != .sigmoid:
-            return "binary cross-entropy needs a sigmoid output (a Bernoulli decoder), but the output activation is \(output.rawValue); use --loss mse or --output sigmoid"
+            return
+                "binary cross-entropy needs a sigmoid output (a Bernoulli decoder), but the output activation is \(output.rawValue); use --loss mse or --output sigmoid"
         default:
             return nil
         }

@@ -5,9 +5,9 @@
 // Threads: the engine splits each layer's products over its own WorkTeam and runs the library
 // single-threaded (see WorkTeam for why); `setThreadCount` sets both.
 #if canImport(Accelerate)
-import Accelerate
+    import Accelerate
 #else
-import CBLAS
+    import CBLAS
 #endif
 
 /// Row-major single-precision matrix products and library facts.
@@ -35,10 +35,10 @@ public enum BLAS {
     /// The name of the kernel OpenBLAS picked for this CPU (e.g. "Haswell").
     public static var coreName: String {
         #if canImport(Accelerate)
-        return "Accelerate"
+            return "Accelerate"
         #else
-        guard let name = openblas_get_corename() else { return "unknown" }
-        return String(cString: name)
+            guard let name = openblas_get_corename() else { return "unknown" }
+            return String(cString: name)
         #endif
     }
 
@@ -48,9 +48,9 @@ public enum BLAS {
     /// Threads the library's own products use (1 while the engine's team splits the work).
     public static var libraryThreadCount: Int {
         #if canImport(Accelerate)
-        return 1
+            return 1
         #else
-        return Int(openblas_get_num_threads())
+            return Int(openblas_get_num_threads())
         #endif
     }
 
@@ -64,7 +64,7 @@ public enum BLAS {
     /// Sets the library's own thread count (for measuring its peak on a large product).
     public static func setLibraryThreadCount(_ count: Int) {
         #if !canImport(Accelerate)
-        openblas_set_num_threads(Int32(max(1, count)))
+            openblas_set_num_threads(Int32(max(1, count)))
         #endif
     }
 }

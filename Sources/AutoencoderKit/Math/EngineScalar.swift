@@ -4,14 +4,14 @@
 // model code in Float64 (dgemm, libm), so finite differences can reach 1e-6 relative error.
 // Everything in the engine is generic over this protocol; the release build specializes it.
 #if canImport(Accelerate)
-import Accelerate
+    import Accelerate
 #else
-import CBLAS
+    import CBLAS
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A floating-point type with matrix products and elementwise kernels.
@@ -106,7 +106,10 @@ extension Double: EngineScalar {
         for i in 0..<count { y[i] = libmTanh(x[i]) }
     }
     public static func vSoftplus(_ x: UnsafePointer<Double>, _ y: UnsafeMutablePointer<Double>, count: Int) {
-        for i in 0..<count { let v = x[i]; y[i] = max(v, 0) + log1p(Double.exp(-abs(v))) }
+        for i in 0..<count {
+            let v = x[i]
+            y[i] = max(v, 0) + log1p(Double.exp(-abs(v)))
+        }
     }
     public static func exp(_ x: Double) -> Double { libmExp(x) }
     public static func log(_ x: Double) -> Double { libmLog(x) }

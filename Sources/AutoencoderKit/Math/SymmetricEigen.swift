@@ -11,9 +11,13 @@ public enum SymmetricEigen {
     public static func decompose(_ matrix: [Float], size n: Int) throws -> ([Float], [Float]) {
         var a = matrix
         var w = [Float](repeating: 0, count: n)
-        var jobz = Int8(UInt8(ascii: "V")), uplo = Int8(UInt8(ascii: "U"))
-        var nn = Int32(n), lda = Int32(n), info: Int32 = 0
-        var lwork: Int32 = -1, liwork: Int32 = -1
+        var jobz = Int8(UInt8(ascii: "V"))
+        var uplo = Int8(UInt8(ascii: "U"))
+        var nn = Int32(n)
+        var lda = Int32(n)
+        var info: Int32 = 0
+        var lwork: Int32 = -1
+        var liwork: Int32 = -1
         var workSize: Float = 0
         var iworkSize: Int32 = 0
         ssyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &workSize, &lwork, &iworkSize, &liwork, &info)
@@ -31,9 +35,13 @@ public enum SymmetricEigen {
     public static func decompose(_ matrix: [Double], size n: Int) throws -> ([Double], [Double]) {
         var a = matrix
         var w = [Double](repeating: 0, count: n)
-        var jobz = Int8(UInt8(ascii: "V")), uplo = Int8(UInt8(ascii: "U"))
-        var nn = Int32(n), lda = Int32(n), info: Int32 = 0
-        var lwork: Int32 = -1, liwork: Int32 = -1
+        var jobz = Int8(UInt8(ascii: "V"))
+        var uplo = Int8(UInt8(ascii: "U"))
+        var nn = Int32(n)
+        var lda = Int32(n)
+        var info: Int32 = 0
+        var lwork: Int32 = -1
+        var liwork: Int32 = -1
         var workSize: Double = 0
         var iworkSize: Int32 = 0
         dsyevd_(&jobz, &uplo, &nn, &a, &lda, &w, &workSize, &lwork, &iworkSize, &liwork, &info)

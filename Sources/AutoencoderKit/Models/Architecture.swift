@@ -90,7 +90,9 @@ public struct Architecture: Sendable, Equatable, Codable {
             errors.append("layer width must be between 1 and 65536, got \(size)")
         }
         if stochasticCode && tiedWeights {
-            errors.append("a stochastic (VAE) code cannot use tied weights: the encoder outputs 2H values (μ and log σ²) but the decoder reads H")
+            errors.append(
+                "a stochastic (VAE) code cannot use tied weights: the encoder outputs 2H values (μ and log σ²) but the decoder reads H"
+            )
         }
         if errors.isEmpty && parameterCount > Architecture.maximumParameterCount {
             errors.append(

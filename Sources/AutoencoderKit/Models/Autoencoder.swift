@@ -145,10 +145,12 @@ public final class Autoencoder<T: EngineScalar> {
     /// z = μ + exp(½ log σ²)·ε into `sampledCode`, keeping ε for the backward pass.
     private func sample(statistics s: UnsafePointer<T>, noise: UnsafePointer<T>?, batch: Int) {
         let h = architecture.codeSize
-        let z = sampledCode.pointer, e = noiseCopy.pointer
+        let z = sampledCode.pointer
+        let e = noiseCopy.pointer
         if let noise { e.update(from: noise, count: batch * h) } else { e.update(repeating: 0, count: batch * h) }
         for row in 0..<batch {
-            let mu = s + row * 2 * h, logVariance = mu + h
+            let mu = s + row * 2 * h
+            let logVariance = mu + h
             for j in 0..<h { z[row * h + j] = mu[j] + T.exp(logVariance[j] / 2) * e[row * h + j] }
         }
     }
@@ -176,7 +178,8 @@ public final class Autoencoder<T: EngineScalar> {
             let rows = part.share(of: batch, alignment: 16)
             guard !rows.isEmpty else { return }
             let x = input + rows.lowerBound * layer.inputSize
-            let offset = rows.lowerBound * layer.outputSize, count = rows.count * layer.outputSize
+            let offset = rows.lowerBound * layer.outputSize
+            let count = rows.count * layer.outputSize
             if isOutput {
                 layer.forwardLinear(input: x, output: logits + offset, batch: rows.count, parameters: p)
                 (out + offset).update(from: logits + offset, count: count)
@@ -191,7 +194,8 @@ public final class Autoencoder<T: EngineScalar> {
     /// Decodes `count` codes drawn from the prior N(0, I): new images from a VAE.
     /// - Returns: `count` reconstructions of D values each.
     public func decodePrior(count: Int, random: inout RandomGenerator) -> [[T]] {
-        let h = architecture.codeSize, d = architecture.inputSize
+        let h = architecture.codeSize
+        let d = architecture.inputSize
         var images: [[T]] = []
         let z = Buffer<T>(count: capacity * h)
         for batch in InspectionBatches(count: count, batchSize: capacity) {
@@ -207,7 +211,8 @@ public final class Autoencoder<T: EngineScalar> {
 
     /// Sets every gradient to zero (call once per step, before `backward`).
     public func zeroGradients() {
-        let g = gradients.pointer, count = gradients.count
+        let g = gradients.pointer
+        let count = gradients.count
         currentTeam.run(parts: count >= 65_536 ? currentTeam.size : 1) { part in
             let range = part.share(of: count, alignment: 16)
             (g + range.lowerBound).update(repeating: 0, count: range.count)
@@ -227,7 +232,8 @@ public final class Autoencoder<T: EngineScalar> {
     ) {
         let p = UnsafePointer(parameters.pointer)
         let g = gradients.pointer
-        let team = currentTeam, parts = parts(batch: batch)
+        let team = currentTeam
+        let parts = parts(batch: batch)
         var dz = UnsafePointer(outputGradient)
         var useA = true
         for index in stride(from: layout.layers.count - 1, through: 0, by: -1) {
@@ -239,7 +245,8 @@ public final class Autoencoder<T: EngineScalar> {
             // below the code layer's output the hooks need the whole batch first: f' waits for them
             let derivativeInParts = index - 1 != codeLayerIndex
             let belowOutput: UnsafeMutablePointer<T>? = index == 0 ? nil : activations[index - 1].pointer
-            let layerInput = input, layerGradient = dz
+            let layerInput = input
+            let layerGradient = dz
             team.run(parts: parts) { part in
                 layer.accumulateWeightGradient(
                     rows: part.share(of: layer.storedWeightRows, alignment: 16), input: layerInput,

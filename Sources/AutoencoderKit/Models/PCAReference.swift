@@ -6,9 +6,9 @@
 // built with sgemm a chunk at a time; its eigenvectors come from LAPACK ssyevd (SymmetricEigen).
 // Shapes: N = images, D = pixels, k = components.
 #if canImport(Accelerate)
-import Accelerate
+    import Accelerate
 #else
-import CBLAS
+    import CBLAS
 #endif
 
 /// Principal components of an image set.
@@ -66,7 +66,8 @@ public struct PCAReference: Sendable {
 
     /// Mean squared error per pixel of projecting `set` onto the components and back.
     public func reconstructionError(_ set: ImageSet) -> Double {
-        let d = inputSize, k = componentCount
+        let d = inputSize
+        let k = componentCount
         let chunk = 512
         let rows = FloatBuffer(count: chunk * d)
         let codes = FloatBuffer(count: chunk * k)
@@ -78,8 +79,12 @@ public struct PCAReference: Sendable {
             set.fill(rows.pointer, indices: Int32(start)..<Int32(start + size))
             for r in 0..<size { for j in 0..<d { rows[r * d + j] -= mean[j] } }
             components.withUnsafeBufferPointer { v in
-                Float.gemm(transposeA: false, transposeB: true, m: size, n: k, k: d, alpha: 1, a: rows.pointer, b: v.baseAddress!, beta: 0, c: codes.pointer)
-                Float.gemm(transposeA: false, transposeB: false, m: size, n: d, k: k, alpha: 1, a: codes.pointer, b: v.baseAddress!, beta: 0, c: back.pointer)
+                Float.gemm(
+                    transposeA: false, transposeB: true, m: size, n: k, k: d, alpha: 1, a: rows.pointer,
+                    b: v.baseAddress!, beta: 0, c: codes.pointer)
+                Float.gemm(
+                    transposeA: false, transposeB: false, m: size, n: d, k: k, alpha: 1, a: codes.pointer,
+                    b: v.baseAddress!, beta: 0, c: back.pointer)
             }
             var partial = 0.0
             for i in 0..<(size * d) {

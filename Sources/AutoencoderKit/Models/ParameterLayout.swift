@@ -47,7 +47,8 @@ public struct ParameterLayout: Sendable, Equatable {
             } else {
                 weightOffset = offset
                 transposed = false
-                tensors.append(ParameterTensor(name: prefix + ".weight", shape: [outputSize, inputSize], offset: offset))
+                tensors.append(
+                    ParameterTensor(name: prefix + ".weight", shape: [outputSize, inputSize], offset: offset))
                 offset += outputSize * inputSize
             }
             if !isDecoder { encoderWeightOffsets.append(weightOffset) }

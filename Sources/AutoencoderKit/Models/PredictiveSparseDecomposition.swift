@@ -37,7 +37,9 @@ public final class PredictiveSparseDecomposition<T: EngineScalar> {
         self.model = model
         self.settings = settings
         self.loss = loss
-        let b = model.capacity, h = model.architecture.codeSize, d = model.architecture.inputSize
+        let b = model.capacity
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         prediction = Buffer<T>(count: b * h)
         inferred = Buffer<T>(count: b * h)
         codeGradient = Buffer<T>(count: b * h)
@@ -61,7 +63,8 @@ public final class PredictiveSparseDecomposition<T: EngineScalar> {
     /// dL/dlogits·scale into `outputGradient` when asked.
     private func reconstruct(_ x: UnsafePointer<T>, batch: Int, gradientScale: T?) -> Double {
         let d = model.architecture.inputSize
-        decoder.forwardLinear(input: inferred.pointer, output: logits.pointer, batch: batch, parameters: model.parameters.pointer)
+        decoder.forwardLinear(
+            input: inferred.pointer, output: logits.pointer, batch: batch, parameters: model.parameters.pointer)
         output.pointer.update(from: logits.pointer, count: batch * d)
         decoder.activation.forward(output.pointer, count: batch * d)
         return loss.evaluate(
@@ -72,14 +75,17 @@ public final class PredictiveSparseDecomposition<T: EngineScalar> {
 
     /// ISTA steps on h from f(x) (call `predict` first).
     public func infer(_ x: UnsafePointer<T>, batch: Int) {
-        let h = model.architecture.codeSize, d = model.architecture.inputSize
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         guard settings.inferenceSteps > 0 else { return }
         let curvature: T = loss == .mse ? 2 : T(0.25)
         let lipschitz = curvature * spectralNormSquared() / T(d) + 2 * T(settings.gamma)
         let eta = 1 / max(lipschitz, T(1e-8))
         let threshold = eta * T(settings.lambda)
         let gamma2 = 2 * T(settings.gamma)
-        let z = inferred.pointer, f = prediction.pointer, g = codeGradient.pointer
+        let z = inferred.pointer
+        let f = prediction.pointer
+        let g = codeGradient.pointer
         for _ in 0..<settings.inferenceSteps {
             _ = reconstruct(x, batch: batch, gradientScale: 1 / T(d))
             // ∇_h L/D = (dL/dlogits / D)·W_d, W_d stored D×H
@@ -96,11 +102,14 @@ public final class PredictiveSparseDecomposition<T: EngineScalar> {
     /// The batch energy (1/B)Σ_b E(x_b, h_b) at the current `inferred` h, term by term; with
     /// `gradients`, zeroes `model.gradients` and fills them for h fixed.
     public func energy(_ x: UnsafePointer<T>, batch: Int, gradients: Bool) -> ObjectiveTerms {
-        let h = model.architecture.codeSize, d = model.architecture.inputSize
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         let count = batch * d
         let sum = reconstruct(x, batch: batch, gradientScale: gradients ? 1 / T(count) : nil)
-        let z = inferred.pointer, f = prediction.pointer
-        var l1 = 0.0, prediction2 = 0.0
+        let z = inferred.pointer
+        let f = prediction.pointer
+        var l1 = 0.0
+        var prediction2 = 0.0
         for i in 0..<(batch * h) {
             l1 += Double(abs(z[i]))
             prediction2 += Double((z[i] - f[i]) * (z[i] - f[i]))
@@ -137,7 +146,8 @@ public final class PredictiveSparseDecomposition<T: EngineScalar> {
 
     /// ‖W_d‖²₂ by power iteration on W_dᵀW_d (warm-started from the last call).
     private func spectralNormSquared() -> T {
-        let h = model.architecture.codeSize, d = model.architecture.inputSize
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         let w = model.parameters.pointer + decoder.weightOffset  // D×H
         var v = powerVector
         var u = [T](repeating: 0, count: d)

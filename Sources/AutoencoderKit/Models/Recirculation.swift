@@ -30,7 +30,9 @@ public final class Recirculation<T: EngineScalar> {
         precondition(model.architecture.depth == 1, "recirculation needs one hidden layer")
         self.model = model
         self.settings = settings
-        let b = model.capacity, h = model.architecture.codeSize, d = model.architecture.inputSize
+        let b = model.capacity
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         hidden1 = Buffer<T>(count: b * h)
         visible2 = Buffer<T>(count: b * d)
         hidden3 = Buffer<T>(count: b * h)
@@ -45,9 +47,11 @@ public final class Recirculation<T: EngineScalar> {
     ///   error without regression.
     @discardableResult
     public func step(_ x: UnsafePointer<T>, batch: Int) -> Double {
-        let h = model.architecture.codeSize, d = model.architecture.inputSize
+        let h = model.architecture.codeSize
+        let d = model.architecture.inputSize
         let p = UnsafePointer(model.parameters.pointer)
-        let encoder = model.layout.layers[0], decoder = model.layout.layers[1]
+        let encoder = model.layout.layers[0]
+        let decoder = model.layout.layers[1]
         let lambda = T(settings.regression)
         encoder.forward(input: x, output: hidden1.pointer, batch: batch, parameters: p)
         decoder.forward(input: hidden1.pointer, output: reconstruction.pointer, batch: batch, parameters: p)

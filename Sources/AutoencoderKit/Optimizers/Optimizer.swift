@@ -6,6 +6,8 @@
 // AdamW:              the same, then w ← w − η·λ·w for weights (decoupled decay).
 // Coupled L2 decay (SGD, Adam): g ← g + λ·w for weights before the update.
 
+import Dispatch
+
 /// Update rule state (momentum, Adam moments, step count) for one model.
 public final class Optimizer {
     public var settings: OptimizerSettings
@@ -86,16 +88,20 @@ public final class Optimizer {
             }
             return Outcome(gradientNorm: norm, finite: parameters.allFinite())
         case .adam, .adamw:
-            let b1 = settings.beta1, b2 = settings.beta2, eps = settings.epsilon
+            let b1 = settings.beta1
+            let b2 = settings.beta2
+            let eps = settings.epsilon
             let t = Float(step)
             let c1 = 1 / (1 - Optimizer.power(b1, t))
             let c2 = 1 / (1 - Optimizer.power(b2, t))
-            let m = firstMoment.pointer, v = secondMoment.pointer
+            let m = firstMoment.pointer
+            let v = secondMoment.pointer
             let shrink: Float = settings.kind == .adamw && decay > 0 ? 1 - lr * decay : 1
             let kernel = AdamStep(
                 beta1: b1, oneMinusBeta1: 1 - b1, beta2: b2, oneMinusBeta2: 1 - b2, secondCorrection: c2,
                 stepSize: lr * c1, epsilon: eps)
-            let segments = shrink == 1 ? [(0..<n, Float(1))] : Optimizer.segments(count: n, decayed: decayRanges, shrink: shrink)
+            let segments =
+                shrink == 1 ? [(0..<n, Float(1))] : Optimizer.segments(count: n, decayed: decayRanges, shrink: shrink)
             let old = previous?.pointer
             // elementwise, so splitting the range across cores changes no result
             let finite = Optimizer.inParallel(count: n) { part in
@@ -154,9 +160,8 @@ public final class Optimizer {
     }
 }
 
-import Dispatch
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

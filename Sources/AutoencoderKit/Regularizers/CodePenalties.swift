@@ -25,7 +25,9 @@ public enum CodePenalties {
     }
 
     /// Problems with `values` (ranges, then the penalty's own checks), as sentences.
-    public static func problems(_ penalty: any CodePenalty, _ values: PenaltyValues, architecture: Architecture) -> [String] {
+    public static func problems(_ penalty: any CodePenalty, _ values: PenaltyValues, architecture: Architecture)
+        -> [String]
+    {
         var errors: [String] = []
         for p in penalty.parameters {
             if let v = values[p.key], !(v.isFinite && p.range.contains(Double(v))) {

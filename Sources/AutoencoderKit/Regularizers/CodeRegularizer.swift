@@ -30,7 +30,9 @@ public final class CodeRegularizer<T: EngineScalar> {
     public private(set) var lastPenalties: [PenaltyValue] = []
 
     /// - Parameter variationalWeight: β for a stochastic code's KL term.
-    public init(regularization: Regularization, architecture: Architecture, capacity: Int, variationalWeight: Float? = nil) {
+    public init(
+        regularization: Regularization, architecture: Architecture, capacity: Int, variationalWeight: Float? = nil
+    ) {
         self.regularization = regularization
         self.architecture = architecture
         self.variationalWeight = architecture.stochasticCode ? (variationalWeight ?? 1) : nil
@@ -64,7 +66,8 @@ public final class CodeRegularizer<T: EngineScalar> {
     /// contractive penalty's direct weight gradient) and records the values.
     public func codeGradient(model: Autoencoder<T>, batch: Int) -> (UnsafePointer<T>, UnsafeMutablePointer<T>) -> Void {
         { [self] h, dh in
-            self.evaluatePenalties(model: model, code: h, batch: batch, codeGradient: dh, weightGradients: model.gradients.pointer)
+            self.evaluatePenalties(
+                model: model, code: h, batch: batch, codeGradient: dh, weightGradients: model.gradients.pointer)
             self.kSparse?.maskGradient(dh, batch: batch)
         }
     }
@@ -72,7 +75,9 @@ public final class CodeRegularizer<T: EngineScalar> {
     /// Computes the penalties of the code layer output of the last forward pass, without
     /// gradients (evaluation, or a step without back-propagation).
     public func evaluate(model: Autoencoder<T>, batch: Int) {
-        evaluatePenalties(model: model, code: UnsafePointer(model.codeLayerOutput), batch: batch, codeGradient: nil, weightGradients: nil)
+        evaluatePenalties(
+            model: model, code: UnsafePointer(model.codeLayerOutput), batch: batch, codeGradient: nil,
+            weightGradients: nil)
     }
 
     /// After an optimizer step: state such as the KL running estimate moves on.
@@ -91,7 +96,8 @@ public final class CodeRegularizer<T: EngineScalar> {
         let width = architecture.codeSize
         var values: [PenaltyValue] = []
         for (name, term) in terms {
-            let value = term.apply(model: model, code: h, batch: batch, width: width, codeGradient: dh, weightGradients: weightGradients)
+            let value = term.apply(
+                model: model, code: h, batch: batch, width: width, codeGradient: dh, weightGradients: weightGradients)
             values.append(PenaltyValue(name: name, value: value))
         }
         if let beta = variationalWeight {

@@ -64,7 +64,8 @@ public enum ContractivePenalty {
         weightGradient dw: UnsafeMutablePointer<T>?
     ) -> (penalty: Double, meanFrobenius: Double) {
         let s = rowSquares(w, rows: width, columns: inputSize)
-        var total = 0.0, norms = 0.0
+        var total = 0.0
+        var norms = 0.0
         var columnSums = [T](repeating: 0, count: width)
         let scale = lambda / T(batch)
         for b in 0..<batch {
@@ -99,10 +100,14 @@ public struct ContractiveCodePenalty: CodePenalty {
     public func problems(_ values: PenaltyValues, architecture: Architecture) -> [String] {
         var errors: [String] = []
         if architecture.depth != 1 {
-            errors.append("the contractive penalty has a closed form for one encoder layer only; this encoder has \(architecture.depth)")
+            errors.append(
+                "the contractive penalty has a closed form for one encoder layer only; this encoder has \(architecture.depth)"
+            )
         }
         if ContractivePenalty.derivativeKind(architecture.codeActivation) == nil || architecture.stochasticCode {
-            errors.append("the contractive penalty needs a sigmoid, tanh or relu code layer, got \(architecture.codeActivation.rawValue)")
+            errors.append(
+                "the contractive penalty needs a sigmoid, tanh or relu code layer, got \(architecture.codeActivation.rawValue)"
+            )
         }
         return errors
     }

@@ -23,7 +23,8 @@ public enum GaussianCodeKL {
         var total = 0.0
         let scale = weight / T(batch)
         for b in 0..<batch {
-            let mu = s + b * 2 * h, logVariance = mu + h
+            let mu = s + b * 2 * h
+            let logVariance = mu + h
             for j in 0..<h {
                 let variance = T.exp(logVariance[j])
                 total += Double(mu[j] * mu[j] + variance - logVariance[j] - 1) / 2

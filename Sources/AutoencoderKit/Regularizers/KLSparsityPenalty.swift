@@ -28,7 +28,8 @@ public struct KLSparsityPenalty<T: EngineScalar> {
     public mutating func apply(
         code h: UnsafePointer<T>, batch: Int, width: Int, gradient dh: UnsafeMutablePointer<T>?
     ) -> Double {
-        let beta = T(settings.beta), rho = T(settings.rho)
+        let beta = T(settings.beta)
+        let rho = T(settings.rho)
         var mean = [T](repeating: 0, count: width)
         for b in 0..<batch { for j in 0..<width { mean[j] += h[b * width + j] } }
         let decay = T(settings.runningDecay ?? 0)
@@ -41,7 +42,8 @@ public struct KLSparsityPenalty<T: EngineScalar> {
         if useRunning { scale *= 1 - decay }
         lastEstimate = mean
         var total = 0.0
-        let lo = T(1e-6), hi = 1 - T(1e-6)
+        let lo = T(1e-6)
+        let hi = 1 - T(1e-6)
         var slope = [T](repeating: 0, count: width)
         for j in 0..<width {
             let r = min(max(mean[j], lo), hi)
@@ -84,7 +86,9 @@ public struct KLSparsityCodePenalty: CodePenalty {
 
     public func problems(_ values: PenaltyValues, architecture: Architecture) -> [String] {
         guard architecture.codeActivation != .sigmoid || architecture.stochasticCode else { return [] }
-        return ["KL sparsity needs sigmoid code units (ρ̂ must lie in (0, 1)), but the code activation is \(architecture.codeActivation.rawValue)"]
+        return [
+            "KL sparsity needs sigmoid code units (ρ̂ must lie in (0, 1)), but the code activation is \(architecture.codeActivation.rawValue)"
+        ]
     }
 
     public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {

@@ -125,7 +125,8 @@ public struct Regularization: Sendable, Equatable {
         var errors: [String] = []
         let h = architecture.codeSize
         for name in penalties.keys.sorted() where CodePenalties.named(name) == nil {
-            errors.append("unknown code penalty '\(name)'; aelab has \(CodePenalties.all.map(\.name).joined(separator: ", "))")
+            errors.append(
+                "unknown code penalty '\(name)'; aelab has \(CodePenalties.all.map(\.name).joined(separator: ", "))")
         }
         for (penalty, values) in activePenalties {
             errors += CodePenalties.problems(penalty, values, architecture: architecture)
@@ -141,7 +142,9 @@ public struct Regularization: Sendable, Equatable {
                     errors.append("\(denoising.kind.rawValue) corruption level is a fraction in [0, 1], got \(level)")
                 }
             case .gaussian:
-                if !(level >= 0) || !level.isFinite { errors.append("Gaussian corruption σ must be >= 0, got \(level)") }
+                if !(level >= 0) || !level.isFinite {
+                    errors.append("Gaussian corruption σ must be >= 0, got \(level)")
+                }
             }
         }
         return errors

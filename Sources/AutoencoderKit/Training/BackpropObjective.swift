@@ -51,9 +51,12 @@ public final class BackpropObjective<T: EngineScalar> {
         model.forward(input, batch: batch, noise: noise, codeTransform: regularizer.codeTransform)
         let parts = model.parts(batch: batch)
         var sums = [Double](repeating: 0, count: parts)
-        let z = UnsafePointer(model.outputLogits), a = UnsafePointer(model.reconstruction)
-        let gradient = gradients ? outputGradient.pointer : nil, work = scratch.pointer
-        let activation = model.architecture.outputActivation, loss = self.loss
+        let z = UnsafePointer(model.outputLogits)
+        let a = UnsafePointer(model.reconstruction)
+        let gradient = gradients ? outputGradient.pointer : nil
+        let work = scratch.pointer
+        let activation = model.architecture.outputActivation
+        let loss = self.loss
         sums.withUnsafeMutableBufferPointer { sums in
             (model.team ?? WorkTeam.shared).run(parts: parts) { part in
                 let rows = part.share(of: batch, alignment: 16)

@@ -54,7 +54,8 @@ public enum Benchmark {
                     guard !rows.isEmpty else { return }
                     Float.gemm(
                         transposeA: false, transposeB: !layer.usesTransposedWeight, m: rows.count,
-                        n: layer.outputSize, k: layer.inputSize, alpha: 1, a: x.pointer + rows.lowerBound * layer.inputSize,
+                        n: layer.outputSize, k: layer.inputSize, alpha: 1,
+                        a: x.pointer + rows.lowerBound * layer.inputSize,
                         b: p + layer.weightOffset, beta: 1, c: y.pointer + rows.lowerBound * layer.outputSize)
                 }
             }
@@ -112,7 +113,8 @@ public enum Benchmark {
         let remainder = dataset.train.count - full * config.batchSize
         var productSeconds = timeProducts(trainer.model, batch: config.batchSize, steps: full)
         if remainder > 0 { productSeconds += timeProducts(trainer.model, batch: remainder, steps: 1) }
-        let flops = flopsPerStep(trainer.model.layout, batch: config.batchSize) * Double(full)
+        let flops =
+            flopsPerStep(trainer.model.layout, batch: config.batchSize) * Double(full)
             + flopsPerStep(trainer.model.layout, batch: remainder) * (remainder > 0 ? 1 : 0)
         _ = steps
         return BenchmarkReport(

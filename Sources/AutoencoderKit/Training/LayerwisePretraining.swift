@@ -49,10 +49,14 @@ public struct LayerwisePretraining {
                 outputActivation: first ? a.outputActivation : .identity, tiedWeights: a.tiedWeights)
             let loss: ReconstructionLoss = first ? config.loss : .mse
             let net = Autoencoder<Float>(architecture: shallow, batchCapacity: b, random: &random)
-            let weights = net.layout.tensors.filter { $0.name.hasSuffix("weight") }.map { $0.offset..<($0.offset + $0.count) }
-            let optimizer = Optimizer(settings: config.optimizer, parameterCount: net.layout.count, decayRanges: weights)
+            let weights = net.layout.tensors.filter { $0.name.hasSuffix("weight") }.map {
+                $0.offset..<($0.offset + $0.count)
+            }
+            let optimizer = Optimizer(
+                settings: config.optimizer, parameterCount: net.layout.count, decayRanges: weights)
             let objective = BackpropObjective(
-                model: net, regularizer: CodeRegularizer<Float>(regularization: .none, architecture: shallow, capacity: b),
+                model: net,
+                regularizer: CodeRegularizer<Float>(regularization: .none, architecture: shallow, capacity: b),
                 loss: loss)
             let layerInput = FloatBuffer(count: b * widths[l])
             var last = 0.0
@@ -65,7 +69,8 @@ public struct LayerwisePretraining {
                     let terms = objective.run(
                         input: layerInput.pointer, target: layerInput.pointer, batch: size, gradients: true)
                     guard terms.total.isFinite else {
-                        throw TrainingError.diverged(step: 0, layer: "pretraining of encoder.\(l)", detail: "the loss is \(terms.total)")
+                        throw TrainingError.diverged(
+                            step: 0, layer: "pretraining of encoder.\(l)", detail: "the loss is \(terms.total)")
                     }
                     optimizer.update(parameters: net.parameters, gradients: net.gradients)
                     sum += terms.reconstructionPerPixel * Double(size)
@@ -88,7 +93,8 @@ public struct LayerwisePretraining {
         }
         let p = UnsafePointer(model.parameters.pointer)
         let widest = config.architecture.widths.max() ?? 1
-        let ping = FloatBuffer(count: size * widest), pong = FloatBuffer(count: size * widest)
+        let ping = FloatBuffer(count: size * widest)
+        let pong = FloatBuffer(count: size * widest)
         var source = UnsafePointer(input.pointer)
         for l in 0..<count {
             let target = l % 2 == 0 ? ping : pong
@@ -103,7 +109,8 @@ public struct LayerwisePretraining {
         let layers = model.layout.layers
         let mirror = layers.count - 1 - l
         let source = net.layout.layers
-        let p = model.parameters.pointer, q = net.parameters.pointer
+        let p = model.parameters.pointer
+        let q = net.parameters.pointer
         func copyLayer(_ from: DenseLayer, _ to: DenseLayer) {
             if !to.usesTransposedWeight {
                 (p + to.weightOffset).update(from: q + from.weightOffset, count: to.inputSize * to.outputSize)

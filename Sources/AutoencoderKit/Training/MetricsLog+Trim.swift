@@ -1,3 +1,4 @@
+import Formats
 // MetricsLog+Trim: cutting a run's metrics.jsonl back to what its checkpoint holds, so a run
 // resumed after a kill (a Slurm requeue, `parallel --resume-failed`) never records an epoch twice.
 //
@@ -5,7 +6,6 @@
 // the two leaves one line more than the checkpoint knows; a kill during a write leaves a
 // partial last line. Both go; every other line is kept byte for byte.
 import Foundation
-import Formats
 
 extension MetricsLog {
     /// Rewrites `path` atomically keeping the lines up to a checkpoint: epoch records with
@@ -33,7 +33,9 @@ extension MetricsLog {
 
     private static func keeps(_ line: ArraySlice<UInt8>, epoch: Int, step: Int) -> Bool {
         guard case .object(let record)? = try? JSONParser.parse(line) else { return false }
-        if (record.value(for: "event")?.stringValue ?? "epoch") == "epoch", let recordEpoch = record.value(for: "epoch")?.integerValue {
+        if (record.value(for: "event")?.stringValue ?? "epoch") == "epoch",
+            let recordEpoch = record.value(for: "epoch")?.integerValue
+        {
             return recordEpoch <= epoch
         }
         if let recordStep = record.value(for: "step")?.integerValue { return recordStep <= step }

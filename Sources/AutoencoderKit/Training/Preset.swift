@@ -1,3 +1,4 @@
+import Formats
 // Preset: one experiment read from a TOML file, turned into a checked TrainingConfig.
 //
 // Defects are reported all at once as `file:line: message` naming the key: schema defects
@@ -5,7 +6,6 @@
 // regularizer table, then problems of the assembled configuration (a loss that needs another
 // output, k larger than the code, ...) at the line of the key most concerned.
 import Foundation
-import Formats
 
 /// A parsed, validated experiment preset.
 public struct Preset: Sendable, Equatable {
@@ -69,9 +69,10 @@ public struct Preset: Sendable, Equatable {
             let used = document.entries.filter { $0.table == table }
             guard header != nil || !used.isEmpty else { continue }
             for key in keys where document.entry(table, key) == nil {
-                problems.append(PresetProblem(
-                    file: document.file, line: header?.line ?? used.first?.line,
-                    message: "missing key \"\(key)\" in [\(table)]"))
+                problems.append(
+                    PresetProblem(
+                        file: document.file, line: header?.line ?? used.first?.line,
+                        message: "missing key \"\(key)\" in [\(table)]"))
             }
         }
         return problems
@@ -90,7 +91,8 @@ public struct Preset: Sendable, Equatable {
         let hidden = activation("model.activation", .relu)
         let architecture = Architecture(
             encoderSizes: r.integers("model.layers") ?? [32], hiddenActivation: hidden,
-            codeActivation: activation("model.code_activation", hidden), outputActivation: activation("model.output", .sigmoid),
+            codeActivation: activation("model.code_activation", hidden),
+            outputActivation: activation("model.output", .sigmoid),
             tiedWeights: r.bool("model.tied") ?? false)
         var regularization = Regularization()
         // each code penalty from its table (the schema has checked its keys and ranges)
@@ -117,7 +119,8 @@ public struct Preset: Sendable, Equatable {
                 kind: r.string("train.optimizer").flatMap { OptimizerKind(rawValue: $0) } ?? .adam,
                 learningRate: Float(r.double("train.learning_rate") ?? 1e-3),
                 momentum: Float(r.double("train.momentum") ?? 0.9), nesterov: r.bool("train.nesterov") ?? false,
-                weightDecay: Float(r.double("train.weight_decay") ?? 0), clipNorm: r.double("train.clip").map { Float($0) }),
+                weightDecay: Float(r.double("train.weight_decay") ?? 0),
+                clipNorm: r.double("train.clip").map { Float($0) }),
             batchSize: r.integer("train.batch_size") ?? 128, epochs: r.integer("train.epochs") ?? 20,
             seed: UInt64(max(0, r.integer("seed") ?? 1)),
             pretrainEpochsPerLayer: r.integer("train.pretrain_epochs_per_layer") ?? 0,
@@ -133,14 +136,18 @@ public struct Preset: Sendable, Equatable {
     /// The line of the key a configuration problem is most about.
     static func line(for message: String, in document: TOMLDocument) -> Int? {
         let lower = message.lowercased()
-        let penalties = CodePenalties.all.map { ($0.title.lowercased() + " ", CodePenalties.presetTable($0), $0.parameters[0].key) }
-        let guesses: [(String, String, String)] = [
-            ("k-sparse", "regularizer.k_sparse", "k"), ("kl sparsity", "regularizer.kl", "rho"),
-            ("contractive", "regularizer.contractive", "lambda"), ("corruption", "regularizer.denoising", "level"),
-            ("cross-entropy", "model", "output"), ("sigmoid", "model", "code_activation"),
-            ("tied", "model", "tied"), ("encoder layer", "model", "layers"), ("pretraining", "train", "pretrain_epochs_per_layer"),
-            ("psd", "psd", "lambda"), ("regression", "recirculation", "regression"),
-        ] + penalties + [("regularizer", "model", "kind")]
+        let penalties = CodePenalties.all.map {
+            ($0.title.lowercased() + " ", CodePenalties.presetTable($0), $0.parameters[0].key)
+        }
+        let guesses: [(String, String, String)] =
+            [
+                ("k-sparse", "regularizer.k_sparse", "k"), ("kl sparsity", "regularizer.kl", "rho"),
+                ("contractive", "regularizer.contractive", "lambda"), ("corruption", "regularizer.denoising", "level"),
+                ("cross-entropy", "model", "output"), ("sigmoid", "model", "code_activation"),
+                ("tied", "model", "tied"), ("encoder layer", "model", "layers"),
+                ("pretraining", "train", "pretrain_epochs_per_layer"),
+                ("psd", "psd", "lambda"), ("regression", "recirculation", "regression"),
+            ] + penalties + [("regularizer", "model", "kind")]
         for (word, table, key) in guesses where lower.contains(word) {
             if let entry = document.entry(table, key) { return entry.line }
             if let header = document.tables.first(where: { $0.name == table }) { return header.line }
@@ -164,7 +171,8 @@ public enum PresetLoadError: Error, Equatable, CustomStringConvertible {
         case .notFound(let name, let searched, let available):
             let folders = searched.isEmpty ? "no samples folder found" : "looked in " + searched.joined(separator: ", ")
             let choices = available.isEmpty ? "" : "; presets: " + available.joined(separator: ", ")
-            return "no preset named \"\(name)\" (\(folders))\(choices); set AELAB_PRESETS to the folder of presets, or give a path to a .toml file"
+            return
+                "no preset named \"\(name)\" (\(folders))\(choices); set AELAB_PRESETS to the folder of presets, or give a path to a .toml file"
         case .unreadable(let path, let reason): return "cannot read preset \(path): \(reason)"
         case .syntax(let error): return error.description
         case .invalid(let error): return error.description

@@ -11,7 +11,11 @@ public struct PresetLibrary: Sendable {
     public let folders: [String]
 
     /// The default folders for this process.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment, currentFolder: String = FileManager.default.currentDirectoryPath, executable: String = CommandLine.arguments.first ?? "") {
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentFolder: String = FileManager.default.currentDirectoryPath,
+        executable: String = CommandLine.arguments.first ?? ""
+    ) {
         folders = ResourceFolders.search(
             "samples", kind: "presets", override: environment["AELAB_PRESETS"], environment: environment,
             currentFolder: currentFolder, executable: executable)
@@ -35,7 +39,9 @@ public struct PresetLibrary: Sendable {
     /// Loads a preset by name or path.
     /// - Throws: `PresetLoadError`.
     public func load(_ nameOrPath: String) throws(PresetLoadError) -> Preset {
-        guard let path = path(for: nameOrPath) else { throw .notFound(name: nameOrPath, searched: folders, available: names()) }
+        guard let path = path(for: nameOrPath) else {
+            throw .notFound(name: nameOrPath, searched: folders, available: names())
+        }
         return try Preset.load(path: path)
     }
 

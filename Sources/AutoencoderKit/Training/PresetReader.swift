@@ -49,19 +49,26 @@ public struct PresetReader: Sendable {
         var unknownTables: Set<String> = []
         for (name, line) in document.tables where !knownTables.contains(name) {
             unknownTables.insert(name)
-            let hint = PresetReader.suggestion(for: name, among: knownTables.filter { !$0.isEmpty }).map { " (did you mean [\($0)]?)" } ?? ""
+            let hint =
+                PresetReader.suggestion(for: name, among: knownTables.filter { !$0.isEmpty }).map {
+                    " (did you mean [\($0)]?)"
+                } ?? ""
             found.append(PresetProblem(file: file, line: line, message: "unknown table [\(name)]\(hint)"))
         }
         for entry in document.entries where !unknownTables.contains(entry.table) {
             let place = entry.table.isEmpty ? "" : " in [\(entry.table)]"
             guard let spec = schema.key(entry.table, entry.key) else {
                 let candidates = schema.keys.filter { $0.table == entry.table }.map(\.key)
-                let hint = PresetReader.suggestion(for: entry.key, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
-                found.append(PresetProblem(file: file, line: entry.line, message: "unknown key \"\(entry.key)\"\(place)\(hint)"))
+                let hint =
+                    PresetReader.suggestion(for: entry.key, among: candidates).map { " (did you mean \"\($0)\"?)" }
+                    ?? ""
+                found.append(
+                    PresetProblem(file: file, line: entry.line, message: "unknown key \"\(entry.key)\"\(place)\(hint)"))
                 continue
             }
             if let problem = PresetReader.check(entry.value, against: spec) {
-                found.append(PresetProblem(file: file, line: entry.line, message: "key \"\(entry.key)\"\(place): \(problem)"))
+                found.append(
+                    PresetProblem(file: file, line: entry.line, message: "key \"\(entry.key)\"\(place): \(problem)"))
             }
         }
         found.sort { ($0.line ?? Int.max) < ($1.line ?? Int.max) }

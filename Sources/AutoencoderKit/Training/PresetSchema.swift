@@ -72,7 +72,8 @@ public struct PresetRange: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch (lower, upper) {
         case (let a?, let b?):
-            return "in \(lowerInclusive ? "[" : "(")\(PresetRange.format(a)), \(PresetRange.format(b))\(upperInclusive ? "]" : ")")"
+            return
+                "in \(lowerInclusive ? "[" : "(")\(PresetRange.format(a)), \(PresetRange.format(b))\(upperInclusive ? "]" : ")")"
         case (let a?, nil): return (lowerInclusive ? "at least " : "greater than ") + PresetRange.format(a)
         case (nil, let b?): return (upperInclusive ? "at most " : "less than ") + PresetRange.format(b)
         case (nil, nil): return "any number"

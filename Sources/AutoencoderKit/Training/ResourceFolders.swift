@@ -43,7 +43,9 @@ public enum ResourceFolders {
         var seen: Set<String> = []
         return candidates.map { ($0 as NSString).standardizingPath }.filter { path in
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return false }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                return false
+            }
             return seen.insert(path).inserted
         }
     }

@@ -1,7 +1,7 @@
+import Formats
 // RunConfigFile: config.json in a run folder, the run's full configuration (the same JSON the
 // checkpoint's metadata holds, indented for people), written atomically.
 import Foundation
-import Formats
 
 /// A run folder's config.json.
 public enum RunConfigFile {

@@ -1,9 +1,9 @@
+import Formats
 // RunSummary: the final figures of every run below a folder, from each run's metrics.jsonl.
 //
 // A run is a folder holding metrics.jsonl; its last "epoch" record gives the final losses
 // (with the unit named in the keys: train_bce_per_pixel → "BCE/px") and throughput.
 import Foundation
-import Formats
 
 /// The final results of one run.
 public struct RunSummary: Sendable, Equatable {
@@ -24,7 +24,9 @@ public struct RunSummary: Sendable, Equatable {
     /// The summary of one run's metrics records.
     public init(run: String, records: [JSONObject]) {
         self.run = run
-        let last = records.last { ($0.value(for: "event")?.stringValue ?? "epoch") == "epoch" && $0.value(for: "epoch") != nil }
+        let last = records.last {
+            ($0.value(for: "event")?.stringValue ?? "epoch") == "epoch" && $0.value(for: "epoch") != nil
+        }
         epochs = last?.value(for: "epoch")?.integerValue ?? 0
         let key = last?.keys.first { $0.hasPrefix("train_") && $0.hasSuffix("_per_pixel") }
         let stem = key.map { String($0.dropFirst("train_".count).dropLast("_per_pixel".count)) } ?? ""
@@ -61,13 +63,17 @@ public struct RunSummary: Sendable, Equatable {
     /// a run is a branch, also its parent, the epoch/step it forked at and what changed.
     public static func table(_ runs: [RunSummary]) -> String {
         let branches = runs.contains { $0.lineage != nil }
-        let header = ["run", "epochs", "train loss", "val loss", "samples/s"] + (branches ? ["parent", "fork at", "change"] : [])
+        let header =
+            ["run", "epochs", "train loss", "val loss", "samples/s"]
+            + (branches ? ["parent", "fork at", "change"] : [])
         let rows = runs.map { r -> [String] in
             let unit = r.loss.isEmpty ? "" : " \(r.loss)/px"
             func cell(_ v: Double?) -> String { v.map { String(format: "%.4f", $0) + unit } ?? "-" }
             let fork = r.lineage.map { [$0.parent, "e\($0.forkEpoch)/s\($0.forkStep)", $0.change] } ?? ["-", "-", "-"]
-            return [r.run, String(r.epochs), cell(r.trainPerPixel), cell(r.validationPerPixel),
-                    r.samplesPerSecond.map { String(Int($0.rounded())) } ?? "-"] + (branches ? fork : [])
+            return [
+                r.run, String(r.epochs), cell(r.trainPerPixel), cell(r.validationPerPixel),
+                r.samplesPerSecond.map { String(Int($0.rounded())) } ?? "-",
+            ] + (branches ? fork : [])
         }
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
@@ -99,7 +105,10 @@ public struct RunSummary: Sendable, Equatable {
             }
             return record
         }
-        if records.isEmpty { return "run,epochs,loss,train_loss_per_pixel,val_loss_per_pixel,train_loss_per_image,val_loss_per_image,samples_per_second\n" }
+        if records.isEmpty {
+            return
+                "run,epochs,loss,train_loss_per_pixel,val_loss_per_pixel,train_loss_per_image,val_loss_per_image,samples_per_second\n"
+        }
         return CSVExport.csv(records: records)
     }
 }

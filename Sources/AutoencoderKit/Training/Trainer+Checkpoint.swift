@@ -23,7 +23,9 @@ extension Trainer {
         optimizer.settings = contents.optimizerSettings
         optimizer.restore(step: contents.optimizerStep)
         resume(from: contents.state)
-        for (name, values) in contents.penaltyStates where !values.isEmpty { regularizer.restoreState(of: name, values) }
+        for (name, values) in contents.penaltyStates where !values.isEmpty {
+            regularizer.restoreState(of: name, values)
+        }
         if let vector = contents.psdPowerVector { psdRule?.powerVector = vector }
     }
 }

@@ -33,7 +33,10 @@ public struct RunLineage: Codable, Sendable, Equatable {
 
     /// The metrics line that opens a forked run's metrics.jsonl.
     public var record: JSONObject {
-        ["event": "fork", "parent": .string(parent), "epoch": .integer(forkEpoch), "step": .integer(forkStep), "change": .string(change)]
+        [
+            "event": "fork", "parent": .string(parent), "epoch": .integer(forkEpoch), "step": .integer(forkStep),
+            "change": .string(change),
+        ]
     }
 
     /// The lineage in a metrics file's records (its "fork" line), if any.
@@ -42,7 +45,8 @@ public struct RunLineage: Codable, Sendable, Equatable {
             let parent = line.value(for: "parent")?.stringValue,
             let epoch = line.value(for: "epoch")?.integerValue, let step = line.value(for: "step")?.integerValue
         else { return nil }
-        self.init(parent: parent, forkEpoch: epoch, forkStep: step, change: line.value(for: "change")?.stringValue ?? "")
+        self.init(
+            parent: parent, forkEpoch: epoch, forkStep: step, change: line.value(for: "change")?.stringValue ?? "")
     }
 }
 
@@ -107,7 +111,8 @@ extension Trainer {
             let problem: String
             switch change {
             case .learningRateUp, .learningRateDown:
-                problem = "a learning rate of \(optimizer.settings.learningRate * change.factor) is out of range (it must be in (0, 100))"
+                problem =
+                    "a learning rate of \(optimizer.settings.learningRate * change.factor) is out of range (it must be in (0, 100))"
             case .penaltyUp, .penaltyDown:
                 problem = "\(config.name) has no penalty strength to change (no L1, KL or contractive penalty)"
             case .corruptionUp, .corruptionDown, .same:

@@ -17,14 +17,16 @@ extension Trainer {
     public func shareInitialState(with other: Trainer) -> [String] {
         precondition(step == 0 && other.step == 0, "initial state can only be shared before training")
         var copied: [String] = []
-        let p = model.parameters.pointer, q = other.model.parameters.pointer
+        let p = model.parameters.pointer
+        let q = other.model.parameters.pointer
         for tensor in model.layout.tensors {
             guard let source = other.model.layout.tensors.first(where: { $0.name == tensor.name }),
                 source.shape.count == tensor.shape.count, (1...2).contains(tensor.shape.count)
             else { continue }
             let rows = tensor.shape.count == 2 ? min(tensor.shape[0], source.shape[0]) : 1
             let columns = min(tensor.shape.last ?? 0, source.shape.last ?? 0)
-            let mineWidth = tensor.shape.last ?? 0, theirWidth = source.shape.last ?? 0
+            let mineWidth = tensor.shape.last ?? 0
+            let theirWidth = source.shape.last ?? 0
             for r in 0..<rows {
                 (p + tensor.offset + r * mineWidth).update(from: q + source.offset + r * theirWidth, count: columns)
             }

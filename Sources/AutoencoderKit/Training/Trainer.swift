@@ -101,7 +101,9 @@ public final class Trainer {
         state = TrainerState(seed: config.seed, penaltyCount: 0, pretrained: config.pretrainEpochsPerLayer == 0)
         model = Autoencoder<Float>(
             architecture: config.architecture, batchCapacity: config.batchSize, random: &state.random)
-        let decay = model.layout.tensors.filter { $0.name.hasSuffix("weight") }.map { $0.offset..<($0.offset + $0.count) }
+        let decay = model.layout.tensors.filter { $0.name.hasSuffix("weight") }.map {
+            $0.offset..<($0.offset + $0.count)
+        }
         optimizer = Optimizer(settings: config.optimizer, parameterCount: model.layout.count, decayRanges: decay)
         let d = config.architecture.inputSize
         input = FloatBuffer(count: config.batchSize * d)
@@ -113,8 +115,11 @@ public final class Trainer {
             regularization: config.regularization, architecture: config.architecture,
             capacity: config.batchSize, variationalWeight: config.kind == .vae ? config.vae.beta : nil)
         objective = BackpropObjective(model: model, regularizer: regularizer, loss: config.loss)
-        psdRule = config.kind == .psd ? PredictiveSparseDecomposition(model: model, settings: config.psd, loss: config.loss) : nil
-        recirculationRule = config.kind == .recirculation ? Recirculation(model: model, settings: config.recirculation) : nil
+        psdRule =
+            config.kind == .psd
+            ? PredictiveSparseDecomposition(model: model, settings: config.psd, loss: config.loss) : nil
+        recirculationRule =
+            config.kind == .recirculation ? Recirculation(model: model, settings: config.recirculation) : nil
         state.epochPenaltySums = [Double](repeating: 0, count: penaltyNames.count)
     }
 
@@ -233,7 +238,9 @@ public final class Trainer {
             pixelsPerImage: config.architecture.inputSize, seconds: state.epochSeconds,
             samplesPerSecond: Double(state.epochSamples) / max(state.epochSeconds, 1e-9),
             learningRate: optimizer.settings.learningRate)
-        metrics.penalties = zip(penaltyNames, state.epochPenaltySums).map { PenaltyValue(name: $0, value: $1 / samples) }
+        metrics.penalties = zip(penaltyNames, state.epochPenaltySums).map {
+            PenaltyValue(name: $0, value: $1 / samples)
+        }
         metrics.validationCorruptedLossPerPixel = config.regularization.denoising.map {
             inspector.evaluateCorrupted(dataset.validation, corruption: $0).perPixel
         }
@@ -265,7 +272,9 @@ public final class Trainer {
                 guard let value = values[p.key] else { continue }
                 scaled[p.key] = value * factor
                 // "l1 0.0002" for a one-parameter penalty, else "kl beta 0.2"
-                parts.append(([penalty.name] + (penalty.parameters.count == 1 ? [] : [p.key]) + ["\(value * factor)"]).joined(separator: " "))
+                parts.append(
+                    ([penalty.name] + (penalty.parameters.count == 1 ? [] : [p.key]) + ["\(value * factor)"]).joined(
+                        separator: " "))
             }
             r.penalties[penalty.name] = scaled
         }

@@ -106,7 +106,8 @@ extension TrainerState {
         epochSamples = try meta.natural(CheckpointKey.epochSamples)
         let secondsText = try meta.string(CheckpointKey.epochSeconds)
         guard let seconds = Double(secondsText), seconds >= 0 else {
-            throw .badMetadata(path: meta.path, key: CheckpointKey.epochSeconds, detail: "is not a number of seconds ≥ 0")
+            throw .badMetadata(
+                path: meta.path, key: CheckpointKey.epochSeconds, detail: "is not a number of seconds ≥ 0")
         }
         epochSeconds = seconds
         let older = meta.metadata[CheckpointKey.pretrained] == nil
@@ -115,15 +116,19 @@ extension TrainerState {
         // every epoch, or a long run's thinned record (EpochRecord): increasing epochs from 1
         // up, the last one `epoch`
         let epochs = history.map(\.epoch)
-        guard (epochs.last ?? 0) == epoch, (epochs.first ?? 1) >= 1, zip(epochs, epochs.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard (epochs.last ?? 0) == epoch, (epochs.first ?? 1) >= 1,
+            zip(epochs, epochs.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
             let shown = epochs.count > 6 ? "\(epochs.prefix(3)) ... \(epochs.suffix(3))" : "\(epochs)"
             throw .badMetadata(
-                path: meta.path, key: CheckpointKey.history, detail: "has epochs \(shown), not increasing up to epoch \(epoch)")
+                path: meta.path, key: CheckpointKey.history,
+                detail: "has epochs \(shown), not increasing up to epoch \(epoch)")
         }
         record = EpochRecord(restoring: history)
         pretrained = older ? step > 0 : try meta.bool(CheckpointKey.pretrained)
         pretrainingLosses = older ? [] : try meta.json(CheckpointKey.pretrainingLosses, as: [Double].self)
-        lineage = meta.metadata[CheckpointKey.fork] == nil ? nil : try meta.json(CheckpointKey.fork, as: RunLineage.self)
+        lineage =
+            meta.metadata[CheckpointKey.fork] == nil ? nil : try meta.json(CheckpointKey.fork, as: RunLineage.self)
     }
 }
 

@@ -58,18 +58,24 @@ public struct TrainingConfig: Sendable, Equatable, Codable {
     /// Every problem with this configuration, as sentences a user can act on.
     public func validationErrors() -> [String] {
         var errors = architecture.validationErrors() + optimizer.validationErrors()
-        if batchSize < 1 || batchSize > 65_536 { errors.append("batch size must be between 1 and 65536, got \(batchSize)") }
+        if batchSize < 1 || batchSize > 65_536 {
+            errors.append("batch size must be between 1 and 65536, got \(batchSize)")
+        }
         if epochs < 0 || epochs > 1_000_000 { errors.append("epochs must be between 0 and 1000000, got \(epochs)") }
         if let problem = loss.incompatibility(with: architecture.outputActivation) { errors.append(problem) }
         errors += regularization.validationErrors(for: architecture)
         if architecture.stochasticCode != (kind == .vae) {
             errors.append("architecture.stochasticCode must be true exactly for a VAE (kind \(kind.rawValue))")
         }
-        if pretrainEpochsPerLayer < 0 { errors.append("pretraining epochs per layer must be >= 0, got \(pretrainEpochsPerLayer)") }
+        if pretrainEpochsPerLayer < 0 {
+            errors.append("pretraining epochs per layer must be >= 0, got \(pretrainEpochsPerLayer)")
+        }
         if pretrainEpochsPerLayer > 0 && (kind != .autoencoder || architecture.depth < 2) {
             errors.append("greedy layer-wise pretraining needs a deep (2+ encoder layers) standard autoencoder")
         }
-        if let k = holdoutClass, !(0...255).contains(k) { errors.append("the held-out class must be a label between 0 and 255, got \(k)") }
+        if let k = holdoutClass, !(0...255).contains(k) {
+            errors.append("the held-out class must be a label between 0 and 255, got \(k)")
+        }
         errors += ruleErrors()
         return errors
     }

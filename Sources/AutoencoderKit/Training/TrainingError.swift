@@ -14,7 +14,8 @@ public enum TrainingError: Error, Equatable, CustomStringConvertible {
         case .invalidConfiguration(let problems): return problems.joined(separator: "; ")
         case .dataMismatch(let message): return message
         case .diverged(let step, let layer, let detail):
-            return "training diverged at step \(step) in \(layer): \(detail); the last good parameters were kept (try a lower learning rate)"
+            return
+                "training diverged at step \(step) in \(layer): \(detail); the last good parameters were kept (try a lower learning rate)"
         }
     }
 }

@@ -95,7 +95,9 @@ public enum AtomicFile {
             }
             guard entryName.hasPrefix(prefix) else { continue }
             let rest = entryName.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else { continue }
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0, pid != getpid() else {
+                continue
+            }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(folderPrefix + entryName) }
         }
     }

@@ -54,7 +54,8 @@ public enum CSVExport {
                 throw CSVExportError(source: source, line: index + 1, problem: "not JSON: \(error)")
             }
             guard case .object(let object) = value else {
-                throw CSVExportError(source: source, line: index + 1, problem: "expected an object, found \(value.kindDescription)")
+                throw CSVExportError(
+                    source: source, line: index + 1, problem: "expected an object, found \(value.kindDescription)")
             }
             records.append(object)
         }

@@ -61,7 +61,8 @@ extension SafetensorsFile {
             var values = [Float](repeating: 0, count: (entry.end - entry.begin) / 4)
             var p = dataStart + entry.begin
             for i in values.indices {
-                let bits = UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
+                let bits =
+                    UInt32(bytes[p]) | UInt32(bytes[p + 1]) << 8 | UInt32(bytes[p + 2]) << 16
                     | UInt32(bytes[p + 3]) << 24
                 values[i] = Float(bitPattern: bits)
                 p += 4
@@ -77,7 +78,8 @@ extension SafetensorsFile {
         var result: [String: String] = [:]
         for (key, item) in object.fields {
             guard case .string(let text) = item else {
-                throw .badMetadata(source: source, detail: "value of \"\(key)\" is \(item.kindDescription), expected a string")
+                throw .badMetadata(
+                    source: source, detail: "value of \"\(key)\" is \(item.kindDescription), expected a string")
             }
             result[key] = text
         }
@@ -123,7 +125,9 @@ private struct Entry {
         let shapeValue = try field("shape")
         let offsetsValue = try field("data_offsets")
         guard case .string(let dtype) = dtypeValue else {
-            throw .badField(source: source, tensor: name, field: "dtype", detail: "is \(dtypeValue.kindDescription), expected a string")
+            throw .badField(
+                source: source, tensor: name, field: "dtype",
+                detail: "is \(dtypeValue.kindDescription), expected a string")
         }
         guard dtype == "F32" else { throw .unsupportedDType(source: source, tensor: name, dtype: dtype) }
         guard let shape = Self.naturals(shapeValue) else {

@@ -69,7 +69,9 @@ struct TOMLParser {
 
     mutating func consumeNewline() throws(TOMLError) {
         if peek == "\r" {
-            guard index + 1 < text.count, text[index + 1] == "\n" else { throw error("carriage return without line feed") }
+            guard index + 1 < text.count, text[index + 1] == "\n" else {
+                throw error("carriage return without line feed")
+            }
             index += 1
         }
         index += 1
@@ -157,7 +159,8 @@ struct TOMLParser {
         let parts = try parseKey()
         skipSpaces()
         guard peek == "=" else {
-            let found = peek.map { $0 == "\n" || $0 == "\r" ? "the end of the line" : "'\($0)'" } ?? "the end of the file"
+            let found =
+                peek.map { $0 == "\n" || $0 == "\r" ? "the end of the line" : "'\($0)'" } ?? "the end of the file"
             throw error("expected '=' after key \"\(parts.joined(separator: "."))\", found \(found)")
         }
         index += 1

@@ -33,7 +33,8 @@ public enum TensorBoardEvent {
     /// - Parameters:
     ///   - png: the encoded PNG file.
     ///   - width, height: its size in pixels.
-    public static func image(tag: String, png: [UInt8], width: Int, height: Int, step: Int, wallTime: Double) -> [UInt8] {
+    public static func image(tag: String, png: [UInt8], width: Int, height: Int, step: Int, wallTime: Double) -> [UInt8]
+    {
         var image = ProtobufWriter()
         image.integer(1, Int64(height))
         image.integer(2, Int64(width))

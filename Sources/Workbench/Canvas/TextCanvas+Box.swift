@@ -4,7 +4,9 @@ extension TextCanvas {
     /// Draws a frame around `rect` with an optional title in its top edge, and returns the
     /// inner rectangle. Boxes smaller than 2×2 draw nothing and return an empty rectangle.
     @discardableResult
-    public mutating func box(_ rect: Rect, title: String = "", glyphs: GlyphMode, role: StyleRole = .border, titleRole: StyleRole = .title) -> Rect {
+    public mutating func box(
+        _ rect: Rect, title: String = "", glyphs: GlyphMode, role: StyleRole = .border, titleRole: StyleRole = .title
+    ) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let unicode = glyphs.isUnicode
         let horizontal: Character = unicode ? "─" : "-"

@@ -5,15 +5,15 @@
 import Foundation
 
 public struct DoctorFacts: Sendable {
-    public var locale: String          // LC_ALL, else LC_CTYPE, else LANG ("" when none)
+    public var locale: String  // LC_ALL, else LC_CTYPE, else LANG ("" when none)
     public var term: String?
     public var colorTerm: String?
-    public var colors: Int?            // tput colors (nil: terminfo has no entry)
+    public var colors: Int?  // tput colors (nil: terminfo has no entry)
     public var noColor: Bool
-    public var replies: TerminalImageReplies?   // nil: no terminal to ask
+    public var replies: TerminalImageReplies?  // nil: no terminal to ask
     public var imageMode: ImageMode
     public var inTmux: Bool
-    public var tmuxPassthrough: String?         // `tmux show -gv allow-passthrough`
+    public var tmuxPassthrough: String?  // `tmux show -gv allow-passthrough`
     public var mosh: Bool
     public var blasCore: String
     public var blasThreads: Int
@@ -21,14 +21,25 @@ public struct DoctorFacts: Sendable {
     /// BLASCoreSelection.kernelExplanation); nil: only the core and threads are shown.
     public var blasKernelWhy: String?
 
-    public init(locale: String, term: String?, colorTerm: String?, colors: Int?, noColor: Bool,
-                replies: TerminalImageReplies?, imageMode: ImageMode, inTmux: Bool,
-                tmuxPassthrough: String?, mosh: Bool, blasCore: String, blasThreads: Int,
-                blasKernelWhy: String? = nil) {
-        self.locale = locale; self.term = term; self.colorTerm = colorTerm; self.colors = colors
-        self.noColor = noColor; self.replies = replies; self.imageMode = imageMode; self.inTmux = inTmux
-        self.tmuxPassthrough = tmuxPassthrough; self.mosh = mosh; self.blasCore = blasCore
-        self.blasThreads = blasThreads; self.blasKernelWhy = blasKernelWhy
+    public init(
+        locale: String, term: String?, colorTerm: String?, colors: Int?, noColor: Bool,
+        replies: TerminalImageReplies?, imageMode: ImageMode, inTmux: Bool,
+        tmuxPassthrough: String?, mosh: Bool, blasCore: String, blasThreads: Int,
+        blasKernelWhy: String? = nil
+    ) {
+        self.locale = locale
+        self.term = term
+        self.colorTerm = colorTerm
+        self.colors = colors
+        self.noColor = noColor
+        self.replies = replies
+        self.imageMode = imageMode
+        self.inTmux = inTmux
+        self.tmuxPassthrough = tmuxPassthrough
+        self.mosh = mosh
+        self.blasCore = blasCore
+        self.blasThreads = blasThreads
+        self.blasKernelWhy = blasKernelWhy
     }
 }
 
@@ -46,8 +57,9 @@ public enum DoctorReport {
 
     /// The image protocol aelab would use with these facts.
     public static func imageChoice(_ f: DoctorFacts) -> ImageProtocolChoice {
-        ImageProtocolChoice(mode: f.imageMode, replies: f.replies, inTmux: f.inTmux,
-                            tmuxPassthrough: passthroughOn(f.tmuxPassthrough), mosh: f.mosh)
+        ImageProtocolChoice(
+            mode: f.imageMode, replies: f.replies, inTmux: f.inTmux,
+            tmuxPassthrough: passthroughOn(f.tmuxPassthrough), mosh: f.mosh)
     }
 
     /// The lines of the report, label padded to one column.
@@ -77,7 +89,8 @@ public enum DoctorReport {
         rows.append(("images", "\(choice.chosen.rawValue): \(choice.reason)"))
         if f.inTmux {
             switch passthroughOn(f.tmuxPassthrough) {
-            case true?: rows.append(("tmux", "allow-passthrough \(f.tmuxPassthrough ?? "on"): kitty images pass through"))
+            case true?:
+                rows.append(("tmux", "allow-passthrough \(f.tmuxPassthrough ?? "on"): kitty images pass through"))
             case false?: rows.append(("tmux", "allow-passthrough off; fix: tmux set -g allow-passthrough on"))
             case nil: rows.append(("tmux", "allow-passthrough unknown; fix: tmux 3.3 or later"))
             }
@@ -85,8 +98,13 @@ public enum DoctorReport {
             rows.append(("tmux", "not inside tmux"))
         }
         rows.append(("mosh", f.mosh ? "yes: mosh drops image escapes; fix: use ssh for pixel images" : "no"))
-        rows.append(("blas", "OpenBLAS core \(f.blasCore), \(f.blasThreads) thread\(f.blasThreads == 1 ? "" : "s")"
-                     + (f.blasCore.lowercased() == "prescott" ? "; generic kernels: set OPENBLAS_CORETYPE=Haswell if the CPU has AVX2" : "")))
+        rows.append(
+            (
+                "blas",
+                "OpenBLAS core \(f.blasCore), \(f.blasThreads) thread\(f.blasThreads == 1 ? "" : "s")"
+                    + (f.blasCore.lowercased() == "prescott"
+                        ? "; generic kernels: set OPENBLAS_CORETYPE=Haswell if the CPU has AVX2" : "")
+            ))
         if let why = f.blasKernelWhy { rows.append(("kernel", why)) }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width + 2, withPad: " ", startingAt: 0) + $0.1 }

@@ -10,8 +10,9 @@ public struct GreyImage: Equatable, Sendable {
 
     /// - Precondition: `pixels.count == width * height`, both sizes positive.
     public init(width: Int, height: Int, pixels: [UInt8]) {
-        precondition(width > 0 && height > 0 && pixels.count == width * height,
-                     "GreyImage: \(pixels.count) pixels for \(width)x\(height)")
+        precondition(
+            width > 0 && height > 0 && pixels.count == width * height,
+            "GreyImage: \(pixels.count) pixels for \(width)x\(height)")
         self.width = width
         self.height = height
         self.pixels = pixels
@@ -33,7 +34,8 @@ public struct GreyImage: Equatable, Sendable {
     public func scaled(by factor: Int) -> GreyImage {
         precondition(factor >= 1, "scale factor \(factor) must be at least 1")
         if factor == 1 { return self }
-        let w = width * factor, h = height * factor
+        let w = width * factor
+        let h = height * factor
         var out = [UInt8](repeating: 0, count: w * h)
         for y in 0..<h {
             let sourceRow = (y / factor) * width

@@ -33,11 +33,14 @@ public struct ImageFrameWriter: Sendable {
         var shownIDs = Set<UInt32>()
         for placed in canvas.images where placed.kind == .kitty {
             shownIDs.insert(placed.id)
-            let key = KittyKey(hash: placed.image.contentHash, width: placed.image.width, height: placed.image.height,
-                               columns: placed.columns, rows: placed.rows)
+            let key = KittyKey(
+                hash: placed.image.contentHash, width: placed.image.width, height: placed.image.height,
+                columns: placed.columns, rows: placed.rows)
             guard kittySent[placed.id] != key else { continue }
             kittySent[placed.id] = key
-            for chunk in KittyGraphicsEncoder.transmitChunks(placed.image, id: placed.id, columns: placed.columns, rows: placed.rows) {
+            for chunk in KittyGraphicsEncoder.transmitChunks(
+                placed.image, id: placed.id, columns: placed.columns, rows: placed.rows)
+            {
                 out += wrap(chunk)
             }
         }
@@ -47,7 +50,8 @@ public struct ImageFrameWriter: Sendable {
         }
         var shownNow = Set<SixelKey>()
         for placed in canvas.images where placed.kind == .sixel && !inTmux && Self.uncovered(placed, on: canvas) {
-            let key = SixelKey(x: placed.x, y: placed.y, columns: placed.columns, rows: placed.rows, hash: placed.image.contentHash)
+            let key = SixelKey(
+                x: placed.x, y: placed.y, columns: placed.columns, rows: placed.rows, hash: placed.image.contentHash)
             shownNow.insert(key)
             if !sixelShown.contains(key) {
                 out += "\u{1B}7\u{1B}[\(placed.y + 1);\(placed.x + 1)H" + SixelEncoder.encode(placed.image) + "\u{1B}8"

@@ -44,7 +44,11 @@ public enum KittyGraphicsEncoder {
         precondition(id > 0 && id <= 0xFF_FFFF, "kitty image id \(id) must fit 24 bits")
         var rgb = [UInt8]()
         rgb.reserveCapacity(image.pixels.count * 3)
-        for p in image.pixels { rgb.append(p); rgb.append(p); rgb.append(p) }
+        for p in image.pixels {
+            rgb.append(p)
+            rgb.append(p)
+            rgb.append(p)
+        }
         let payload = Data(rgb).base64EncodedString()
         let keys = "a=T,U=1,f=24,t=d,s=\(image.width),v=\(image.height),i=\(id),c=\(columns),r=\(rows),q=2"
         var out: [String] = []

@@ -30,7 +30,8 @@ public struct PlacedImage: Equatable, Sendable {
     /// One line for snapshot dumps: protocol, id, cell rectangle, pixel size, content hash.
     public var summary: String {
         let hash = String(image.contentHash, radix: 16)
-        return "\(kind.rawValue) id=\(id) at \(x),\(y) cells \(columns)x\(rows) pixels \(image.width)x\(image.height) hash=\(hash)"
+        return
+            "\(kind.rawValue) id=\(id) at \(x),\(y) cells \(columns)x\(rows) pixels \(image.width)x\(image.height) hash=\(hash)"
     }
 }
 

@@ -32,7 +32,9 @@ public enum SixelEncoder {
             let top = band * 6
             let bottom = min(top + 6, image.height)
             var bandRegisters = Set<Int>()
-            for y in top..<bottom { for x in 0..<image.width { bandRegisters.insert(register[levels[y * image.width + x]]) } }
+            for y in top..<bottom {
+                for x in 0..<image.width { bandRegisters.insert(register[levels[y * image.width + x]]) }
+            }
             var firstColour = true
             for n in bandRegisters.sorted() {
                 if !firstColour { out += "$" }

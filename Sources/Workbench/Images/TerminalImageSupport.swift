@@ -33,7 +33,10 @@ public struct TerminalImageReplies: Equatable, Sendable {
         let esc: UInt8 = 0x1B
         var i = 0
         while i < reply.count {
-            guard reply[i] == esc, i + 2 < reply.count else { i += 1; continue }
+            guard reply[i] == esc, i + 2 < reply.count else {
+                i += 1
+                continue
+            }
             if reply[i + 1] == UInt8(ascii: "_"), reply[i + 2] == UInt8(ascii: "G") {
                 var j = i + 3
                 while j + 1 < reply.count && !(reply[j] == esc && reply[j + 1] == UInt8(ascii: "\\")) { j += 1 }
@@ -74,8 +77,10 @@ public struct ImageProtocolChoice: Equatable, Sendable {
     ///   - inTmux: `$TMUX` is set.
     ///   - tmuxPassthrough: `tmux show -gv allow-passthrough` said on/all (nil: unknown).
     ///   - mosh: the session runs through mosh, which drops image escapes.
-    public init(mode: ImageMode, replies: TerminalImageReplies?, inTmux: Bool,
-                tmuxPassthrough: Bool?, mosh: Bool) {
+    public init(
+        mode: ImageMode, replies: TerminalImageReplies?, inTmux: Bool,
+        tmuxPassthrough: Bool?, mosh: Bool
+    ) {
         switch mode {
         case .blocks: self.init(.blocks, "--images blocks")
         case .kitty: self.init(.kitty, "--images kitty (forced, not detected)")
@@ -93,7 +98,10 @@ public struct ImageProtocolChoice: Equatable, Sendable {
                 if inTmux && tmuxPassthrough != true {
                     self.init(.blocks, "kitty answered, but tmux passthrough is off (see the tmux line)")
                 } else {
-                    self.init(.kitty, inTmux ? "kitty graphics answered through tmux passthrough" : "kitty graphics answered the query")
+                    self.init(
+                        .kitty,
+                        inTmux
+                            ? "kitty graphics answered through tmux passthrough" : "kitty graphics answered the query")
                 }
             } else if let r = replies, r.sixel {
                 if inTmux {

@@ -4,8 +4,8 @@
 // (clocks, training totals, memory) and where the line goes are injected, so tests drive it
 // with a fake clock.
 import AutoencoderKit
-import Foundation
 import Formats
+import Foundation
 
 /// Collects frame render times and writes one JSON line per interval.
 ///
@@ -95,19 +95,20 @@ public final class StatsReporter {
         let totals = training()
         let samples = totals.samples - lastTotals.samples
         let figures = process()
-        let record = JSONObject([
-            ("time", fixed(wallClock(), 3)), ("seconds", fixed(seconds, 3)),
-            ("frames", .integer(interval.count)), ("render_max_ms", fixed(interval.maxMs, 3)),
-            ("render_p50_ms", fixed(interval.percentileMs(0.5) ?? 0, 3)),
-            ("render_p99_ms", fixed(interval.percentileMs(0.99) ?? 0, 3)),
-            ("frames_over_50ms", .integer(interval.count(atLeastMs: 50))),
-            ("frames_total", .integer(whole.count)), ("render_max_ms_total", fixed(whole.maxMs, 3)),
-            ("render_p99_ms_total", fixed(whole.percentileMs(0.99) ?? 0, 3)),
-            ("steps", .integer(totals.steps)), ("samples", .integer(totals.samples)),
-            ("samples_per_s", fixed(seconds > 0 ? Double(samples) / seconds : 0, 1)),
-            ("rss_bytes", figures.residentBytes.map { .integer($0) } ?? .null),
-            ("cpu_s", figures.cpuSeconds.map { fixed($0, 3) } ?? .null),
-        ] + (final ? [("final", .bool(true))] : []))
+        let record = JSONObject(
+            [
+                ("time", fixed(wallClock(), 3)), ("seconds", fixed(seconds, 3)),
+                ("frames", .integer(interval.count)), ("render_max_ms", fixed(interval.maxMs, 3)),
+                ("render_p50_ms", fixed(interval.percentileMs(0.5) ?? 0, 3)),
+                ("render_p99_ms", fixed(interval.percentileMs(0.99) ?? 0, 3)),
+                ("frames_over_50ms", .integer(interval.count(atLeastMs: 50))),
+                ("frames_total", .integer(whole.count)), ("render_max_ms_total", fixed(whole.maxMs, 3)),
+                ("render_p99_ms_total", fixed(whole.percentileMs(0.99) ?? 0, 3)),
+                ("steps", .integer(totals.steps)), ("samples", .integer(totals.samples)),
+                ("samples_per_s", fixed(seconds > 0 ? Double(samples) / seconds : 0, 1)),
+                ("rss_bytes", figures.residentBytes.map { .integer($0) } ?? .null),
+                ("cpu_s", figures.cpuSeconds.map { fixed($0, 3) } ?? .null),
+            ] + (final ? [("final", .bool(true))] : []))
         write(record)
         interval = FrameStatistics()
         intervalStart = now

@@ -11,7 +11,8 @@ public struct AnomalyPanel: Panel {
     /// The AUROC line (read by the end-to-end test), or how to get one.
     public static func aurocLine(_ report: AnomalyReport) -> String {
         guard let k = report.holdoutClass else {
-            return "AUROC: needs a held-out class: start with --holdout-class K (or train.holdout_class = K in a preset)"
+            return
+                "AUROC: needs a held-out class: start with --holdout-class K (or train.holdout_class = K in a preset)"
         }
         let value = report.auroc.map { String(format: "%.4f", $0) } ?? "-"
         return "AUROC \(value) of error as anomaly score (class \(k) held out of training)"
@@ -28,16 +29,21 @@ public struct AnomalyPanel: Panel {
         let x = inner.x + 1
         let scored = report.normal.count + report.anomalous.count
         canvas.write(
-            "error = mean \(report.unit) of each image, \(scored) \(report.setName) images", x: x, y: y, role: .dim, clip: inner)
+            "error = mean \(report.unit) of each image, \(scored) \(report.setName) images", x: x, y: y, role: .dim,
+            clip: inner)
         y += 1
         canvas.write(Self.aurocLine(report), x: x, y: y, role: report.auroc == nil ? .dim : .title, clip: inner)
         y += 1
         let imageScale = inner.width >= 110 ? 2 : 3
-        let image = GreyImageWidget.cellSize(rows: snapshot.imageRows, columns: snapshot.imageColumns, scale: imageScale)
+        let image = GreyImageWidget.cellSize(
+            rows: snapshot.imageRows, columns: snapshot.imageColumns, scale: imageScale)
         let histogramHeight = max(3, inner.maxY - y - image.height - 2)
-        drawHistograms(report, in: Rect(x: x, y: y, width: inner.width - 2, height: histogramHeight), state: state, on: &canvas)
+        drawHistograms(
+            report, in: Rect(x: x, y: y, width: inner.width - 2, height: histogramHeight), state: state, on: &canvas)
         y += histogramHeight
-        drawWorst(report, snapshot: snapshot, scale: imageScale, in: Rect(x: x, y: y, width: inner.width - 2, height: inner.maxY - y), state: state, on: &canvas)
+        drawWorst(
+            report, snapshot: snapshot, scale: imageScale,
+            in: Rect(x: x, y: y, width: inner.width - 2, height: inner.maxY - y), state: state, on: &canvas)
     }
 
     /// Normal and held-out histograms side by side on the same bins, each as shares of its group.
@@ -45,8 +51,10 @@ public struct AnomalyPanel: Panel {
         guard rect.height >= 3, rect.width >= 20 else { return }
         let groups: [(String, [Int], ErrorSummary, StyleRole)] =
             report.holdoutClass.map { k in
-                [("normal", report.histogram.normal, report.normal, StyleRole.lossTrain),
-                 ("held out (\(k))", report.histogram.anomalous, report.anomalous, StyleRole.lossValidation)]
+                [
+                    ("normal", report.histogram.normal, report.normal, StyleRole.lossTrain),
+                    ("held out (\(k))", report.histogram.anomalous, report.anomalous, StyleRole.lossValidation),
+                ]
             } ?? [("all", report.histogram.normal, report.normal, StyleRole.lossTrain)]
         let shares = groups.map { group in group.1.map { Double($0) / Double(max(1, group.2.count)) } }
         let top = shares.flatMap { $0 }.max() ?? 0
@@ -56,7 +64,8 @@ public struct AnomalyPanel: Panel {
             let summary = "\(group.0): \(group.2.count) img, median \(NumberFormat.value(group.2.median))"
             canvas.write(summary, x: column.x, y: column.y, role: group.3, clip: column)
             let bars = Rect(x: column.x, y: column.y + 1, width: column.width, height: column.height - 2)
-            BarsWidget.draw(values: shares[i], in: bars, role: group.3, glyphs: state.glyphMode, maximum: top, on: &canvas)
+            BarsWidget.draw(
+                values: shares[i], in: bars, role: group.3, glyphs: state.glyphMode, maximum: top, on: &canvas)
             let low = NumberFormat.value(report.histogram.lower)
             let high = ">=" + NumberFormat.value(report.histogram.upper)
             canvas.write(low, x: column.x, y: column.maxY - 1, role: .axis, clip: column)
@@ -66,10 +75,12 @@ public struct AnomalyPanel: Panel {
 
     /// As many worst-reconstructed images as fit: input | reconstruction | error (white = most).
     private func drawWorst(
-        _ report: AnomalyReport, snapshot: TrainingSnapshot, scale: Int, in rect: Rect, state: AppState, on canvas: inout TextCanvas
+        _ report: AnomalyReport, snapshot: TrainingSnapshot, scale: Int, in rect: Rect, state: AppState,
+        on canvas: inout TextCanvas
     ) {
         guard rect.height >= 3 else { return }
-        let rows = snapshot.imageRows, columns = snapshot.imageColumns
+        let rows = snapshot.imageRows
+        let columns = snapshot.imageColumns
         let image = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
         let triple = 3 * image.width + 2
         let count = min(report.worst.count, max(1, (rect.width + 2) / (triple + 2)))
@@ -80,14 +91,17 @@ public struct AnomalyPanel: Panel {
             let left = rect.x + i * (triple + 2)
             for (j, pixels) in [worst.input, worst.reconstruction, worst.errorMap].enumerated() {
                 GreyImageWidget.draw(
-                    pixels: pixels, rows: rows, columns: columns, scale: scale, x: left + j * (image.width + 1), y: rect.y + 1,
-                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+                    pixels: pixels, rows: rows, columns: columns, scale: scale, x: left + j * (image.width + 1),
+                    y: rect.y + 1,
+                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol,
+                    on: &canvas)
             }
             let label = worst.label.map { " class \($0)" } ?? ""
             let held = worst.label != nil && worst.label == report.holdoutClass
             canvas.write(
                 "#\(worst.index)\(label) \(NumberFormat.value(worst.error))", x: left, y: rect.y + 1 + image.height,
-                role: held ? .lossValidation : .text, clip: Rect(x: left, y: rect.y, width: triple, height: rect.height))
+                role: held ? .lossValidation : .text, clip: Rect(x: left, y: rect.y, width: triple, height: rect.height)
+            )
         }
     }
 }

@@ -42,22 +42,27 @@ public struct BranchTreePanel: Panel {
         let sep = state.glyphMode.separator
         let forks = state.runs.filter { $0.lineage != nil }.count
         let unit = state.selected.map { " \(sep) \($0.lossUnit)" } ?? ""
-        let inner = canvas.box(rect, title: "branch tree \(sep) \(state.runs.count) runs, \(forks) forks\(unit)", glyphs: state.glyphMode)
+        let inner = canvas.box(
+            rect, title: "branch tree \(sep) \(state.runs.count) runs, \(forks) forks\(unit)", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         let numberWidth = 9
-        let changeWidth = 14, atWidth = 11
+        let changeWidth = 14
+        let atWidth = 11
         let nameWidth = max(8, inner.width - atWidth - changeWidth - 2 * numberWidth - 1)
         func columns(_ cells: [String], y: Int, roles: [StyleRole]) {
             var x = inner.x + 1
             let widths = [nameWidth, atWidth, changeWidth, numberWidth, numberWidth]
             for (k, cell) in cells.enumerated() where k < widths.count {
                 let text = String(cell.prefix(widths[k] - 1))
-                canvas.write(k >= 3 ? String(repeating: " ", count: max(0, widths[k] - 1 - text.count)) + text : text,
+                canvas.write(
+                    k >= 3 ? String(repeating: " ", count: max(0, widths[k] - 1 - text.count)) + text : text,
                     x: x, y: y, role: roles[k], clip: inner)
                 x += widths[k]
             }
         }
-        columns(["run", "forked at", "change", "loss now", "val loss"], y: inner.y, roles: Array(repeating: .axis, count: 5))
+        columns(
+            ["run", "forked at", "change", "loss now", "val loss"], y: inner.y, roles: Array(repeating: .axis, count: 5)
+        )
         let unicode = state.glyphMode.isUnicode
         for (offset, row) in Self.rows(state.runs).enumerated() {
             let y = inner.y + 1 + offset
@@ -71,7 +76,8 @@ public struct BranchTreePanel: Panel {
             let loss = run.lastBatchLoss.map(NumberFormat.value) ?? "-"
             let validation = run.lastValidationLoss.map(NumberFormat.value) ?? "-"
             let base: StyleRole = selected ? .selection : .text
-            columns([(selected ? ">" : " ") + prefix + run.runName, at, change, loss, validation], y: y,
+            columns(
+                [(selected ? ">" : " ") + prefix + run.runName, at, change, loss, validation], y: y,
                 roles: [base, selected ? .selection : .dim, selected ? .selection : .warning, base, base])
         }
         let hint = "up/down select \(sep) B forks the selected \(sep) x closes"

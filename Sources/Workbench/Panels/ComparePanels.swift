@@ -63,14 +63,17 @@ public struct CompareImagesPanel: Panel {
             canvas.box(rect, title: "input | A | B", glyphs: state.glyphMode)
             return
         }
-        let pa = state.probes(of: a), pb = state.probes(of: b)
+        let pa = state.probes(of: a)
+        let pb = state.probes(of: b)
         let place = pa.epochLabel ?? "#\(pa.start)+"
         let inner = canvas.box(rect, title: "\(place): input | A | B", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         let count = min(pa.inputs.count, pa.reconstructions.count, pb.reconstructions.count)
         let groups = (0..<count).map { [pa.inputs[$0], pa.reconstructions[$0], pb.reconstructions[$0]] }
         let captions = zip(pa.errors, pb.errors).map { "\(NumberFormat.value($0)) \(NumberFormat.value($1))" }
-        ImagesPanel.drawGroups(groups, captions: captions, rows: a.imageRows, columns: a.imageColumns, in: inner, state: state, maxScale: 3, on: &canvas)
+        ImagesPanel.drawGroups(
+            groups, captions: captions, rows: a.imageRows, columns: a.imageColumns, in: inner, state: state,
+            maxScale: 3, on: &canvas)
     }
 }
 
@@ -90,14 +93,17 @@ public struct CompareCodesPanel: Panel {
             let (name, body) = area.splitTop(1)
             canvas.write("\(role == .runA ? "A" : "B"): \(units) units", x: name.x, y: name.y, role: role, clip: name)
             let (map, stats) = body.splitBottom(2)
-            HeatmapWidget.draw(values: data.codes, in: map, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+            HeatmapWidget.draw(
+                values: data.codes, in: map, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
             let s = data.statistics
             var column = canvas.write("mean ", x: stats.x, y: stats.y, role: .dim, clip: stats)
             canvas.write(NumberFormat.value(Double(s.meanActivation)), x: column, y: stats.y, role: .text, clip: stats)
             column = canvas.write("near0 ", x: stats.x, y: stats.y + 1, role: .dim, clip: stats)
-            column = canvas.write(NumberFormat.percent(Double(s.nearZeroShare)), x: column, y: stats.y + 1, role: .text, clip: stats)
+            column = canvas.write(
+                NumberFormat.percent(Double(s.nearZeroShare)), x: column, y: stats.y + 1, role: .text, clip: stats)
             column = canvas.write(" dead ", x: column, y: stats.y + 1, role: .dim, clip: stats)
-            canvas.write("\(s.deadUnits)", x: column, y: stats.y + 1, role: s.deadUnits > 0 ? .warning : .text, clip: stats)
+            canvas.write(
+                "\(s.deadUnits)", x: column, y: stats.y + 1, role: s.deadUnits > 0 ? .warning : .text, clip: stats)
         }
     }
 }

@@ -16,7 +16,8 @@ public struct CompareTablePanel: Panel {
 
     /// The rows for two runs (live, or at the scrubbed epoch for the code figures and loss).
     static func rows(_ state: AppState, _ a: TrainingSnapshot, _ b: TrainingSnapshot) -> [Row] {
-        let pa = state.probes(of: a), pb = state.probes(of: b)
+        let pa = state.probes(of: a)
+        let pb = state.probes(of: b)
         func loss(_ s: TrainingSnapshot) -> Double? {
             if let epoch = state.options.scrubEpoch { return s.frame(atOrBefore: epoch)?.validationLoss }
             return s.lastValidationLoss ?? s.lastBatchLoss
@@ -26,7 +27,9 @@ public struct CompareTablePanel: Panel {
             Row(label: "recon", a: loss(a), b: loss(b)),
             Row(label: "penalty", a: a.lastPenalty, b: b.lastPenalty),
             Row(label: "mean h", a: Double(pa.statistics.meanActivation), b: Double(pb.statistics.meanActivation)),
-            Row(label: "near 0", a: Double(pa.statistics.nearZeroShare), b: Double(pb.statistics.nearZeroShare), percent: true),
+            Row(
+                label: "near 0", a: Double(pa.statistics.nearZeroShare), b: Double(pb.statistics.nearZeroShare),
+                percent: true),
             Row(label: "dead", a: Double(pa.statistics.deadUnits), b: Double(pb.statistics.deadUnits)),
             Row(label: norm, a: a.jacobianNorm, b: b.jacobianNorm),
             Row(label: "epoch s", a: a.lastEpochSeconds, b: b.lastEpochSeconds),
@@ -39,7 +42,8 @@ public struct CompareTablePanel: Panel {
             canvas.writeCentred(Comparison.hint, in: inner, y: inner.y + inner.height / 2, role: .dim)
             return
         }
-        let when = state.options.scrubEpoch.map { "at epoch \($0)" }
+        let when =
+            state.options.scrubEpoch.map { "at epoch \($0)" }
             ?? (a.epoch == b.epoch ? "epoch \(a.epoch)" : "A epoch \(a.epoch), B epoch \(b.epoch)")
         let sep = state.glyphMode.separator
         let inner = canvas.box(rect, title: "\(Comparison.relation(paired)) \(sep) \(when)", glyphs: state.glyphMode)
@@ -66,7 +70,9 @@ public struct CompareTablePanel: Panel {
                 let difference = vb - va
                 let magnitude = Self.format(abs(difference), row.percent)
                 let same = difference == 0 || magnitude == "0%"
-                cell(same ? "0" : (difference > 0 ? "+" : "-") + magnitude, column: 2, row: y, role: same ? .dim : .warning)
+                cell(
+                    same ? "0" : (difference > 0 ? "+" : "-") + magnitude, column: 2, row: y,
+                    role: same ? .dim : .warning)
             } else {
                 cell("-", column: 2, row: y, role: .dim)
             }

@@ -26,11 +26,14 @@ public struct FiltersPanel: Panel {
     static func drawSet(_ set: FilterSet, in rect: Rect, state: AppState, on canvas: inout TextCanvas) {
         let probeRect = rect.inset(by: 1)
         let layout = ImagesPanel.arrangement(
-            probes: set.tiles.count, rows: set.rows, columns: set.columns, in: probeRect, perGroup: 1, maxScale: 3, preferMore: true, gap: 1)
+            probes: set.tiles.count, rows: set.rows, columns: set.columns, in: probeRect, perGroup: 1, maxScale: 3,
+            preferMore: true, gap: 1)
         let title = "\(set.title): \(layout.count) of \(set.unitCount) (scale 1/\(layout.scale), grey = 0)"
         let inner = canvas.box(rect, title: title, glyphs: state.glyphMode)
         guard !inner.isEmpty, layout.count > 0 else { return }
         let groups = set.tiles.prefix(layout.count).map { [$0] }
-        ImagesPanel.drawGroups(Array(groups), captions: [], rows: set.rows, columns: set.columns, in: inner, state: state, maxScale: 3, preferMore: true, gap: 1, on: &canvas)
+        ImagesPanel.drawGroups(
+            Array(groups), captions: [], rows: set.rows, columns: set.columns, in: inner, state: state, maxScale: 3,
+            preferMore: true, gap: 1, on: &canvas)
     }
 }

@@ -30,7 +30,9 @@ public struct ImagesPanel: Panel {
             return [data.inputs[index], data.reconstructions[index]]
         }
         let captions = data.errors.map { NumberFormat.value($0) }
-        Self.drawGroups(groups, captions: captions, rows: snapshot.imageRows, columns: snapshot.imageColumns, in: inner, state: state, on: &canvas)
+        Self.drawGroups(
+            groups, captions: captions, rows: snapshot.imageRows, columns: snapshot.imageColumns, in: inner,
+            state: state, on: &canvas)
     }
 
     /// Draws groups of images side by side in a centred grid, a caption under each group.
@@ -70,7 +72,8 @@ public struct ImagesPanel: Panel {
     /// every group or at least four, else the scale up to `maxScale` that shows the most
     /// (`preferMore`: always the scale that shows the most, the larger on ties).
     static func arrangement(
-        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2, preferMore: Bool = false,
+        probes: Int, rows: Int, columns: Int, in inner: Rect, perGroup: Int = 2, maxScale: Int = 2,
+        preferMore: Bool = false,
         gap: Int = gridGap
     ) -> (scale: Int, columns: Int, count: Int) {
         func fit(_ scale: Int) -> (scale: Int, columns: Int, count: Int) {

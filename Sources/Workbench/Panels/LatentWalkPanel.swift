@@ -15,13 +15,15 @@ public struct LatentWalkPanel: Panel {
     }
 
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
-        let inner = canvas.box(rect, title: "latent walk: a / b pick samples, up/down unit, left/right value", glyphs: state.glyphMode)
+        let inner = canvas.box(
+            rect, title: "latent walk: a / b pick samples, up/down unit, left/right value", glyphs: state.glyphMode)
         guard !inner.isEmpty else { return }
         guard let walk = state.selected?.walk, let snapshot = state.selected else {
             canvas.writeCentred("decoding the walk", in: inner, y: inner.y + inner.height / 2, role: .dim)
             return
         }
-        let rows = snapshot.imageRows, columns = snapshot.imageColumns
+        let rows = snapshot.imageRows
+        let columns = snapshot.imageColumns
         let scale = Self.fit(width: inner.width).scale
         let (width, height) = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
         func image(_ pixels: [UInt8], x: Int, y: Int) {
@@ -30,7 +32,9 @@ public struct LatentWalkPanel: Panel {
                 glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
         }
         var y = inner.y
-        canvas.write("A #\(walk.sampleA) -> B #\(walk.sampleB): g((1-t) h_A + t h_B), t = 0 ... 1", x: inner.x + 1, y: y, role: .dim, clip: inner)
+        canvas.write(
+            "A #\(walk.sampleA) -> B #\(walk.sampleB): g((1-t) h_A + t h_B), t = 0 ... 1", x: inner.x + 1, y: y,
+            role: .dim, clip: inner)
         y += 1
         var x = inner.x + 1
         for pixels in [walk.inputA] + walk.interpolation + [walk.inputB] {
@@ -45,13 +49,18 @@ public struct LatentWalkPanel: Panel {
             return
         }
         let value = walk.original + walk.offset
-        let line = "unit \(walk.unit + 1)/\(walk.code.count): h = \(NumberFormat.value(Double(walk.original))) "
-            + (walk.offset >= 0 ? "+ " : "- ") + "\(NumberFormat.value(Double(abs(walk.offset)))) = \(NumberFormat.value(Double(value)))"
+        let line =
+            "unit \(walk.unit + 1)/\(walk.code.count): h = \(NumberFormat.value(Double(walk.original))) "
+            + (walk.offset >= 0 ? "+ " : "- ")
+            + "\(NumberFormat.value(Double(abs(walk.offset)))) = \(NumberFormat.value(Double(value)))"
         canvas.write(line, x: inner.x + 1, y: y, role: .text, clip: inner)
         y += 1
         if !walk.traversal.isEmpty {
-            let range = "\(NumberFormat.value(Double(walk.traversalLow))) ... \(NumberFormat.value(Double(walk.traversalHigh)))"
-            canvas.write("traversal: unit \(walk.unit + 1) = \(range), the rest of h_A held", x: inner.x + 1, y: y, role: .dim, clip: inner)
+            let range =
+                "\(NumberFormat.value(Double(walk.traversalLow))) ... \(NumberFormat.value(Double(walk.traversalHigh)))"
+            canvas.write(
+                "traversal: unit \(walk.unit + 1) = \(range), the rest of h_A held", x: inner.x + 1, y: y, role: .dim,
+                clip: inner)
             for (index, pixels) in walk.traversal.enumerated() {
                 image(pixels, x: inner.x + 1 + index * (width + 1), y: y + 1)
             }
@@ -75,23 +84,29 @@ public struct LatentWalkPanel: Panel {
         guard bars.width >= 8 else { return }
         canvas.write("code of A (selected unit highlighted)", x: bars.x, y: bars.y, role: .dim, clip: bars)
         BarsWidget.draw(
-            values: walk.code.map { Double(max(0, $0)) }, in: bars.splitTop(1).1, role: .heatHigh, glyphs: state.glyphMode,
+            values: walk.code.map { Double(max(0, $0)) }, in: bars.splitTop(1).1, role: .heatHigh,
+            glyphs: state.glyphMode,
             highlight: walk.unit, on: &canvas)
     }
 
     /// A row of samples g(z), z ~ N(0, I), below the interpolation strip.
     private func drawPrior(_ walk: LatentWalk, _ state: AppState, y: Int, in inner: Rect, on canvas: inout TextCanvas) {
         guard !walk.prior.isEmpty, let snapshot = state.selected else {
-            canvas.write("no prior to sample: P needs a VAE (stochastic code)", x: inner.x + 1, y: y, role: .dim, clip: inner)
+            canvas.write(
+                "no prior to sample: P needs a VAE (stochastic code)", x: inner.x + 1, y: y, role: .dim, clip: inner)
             return
         }
-        canvas.write("prior samples g(z), z ~ N(0, I); P: new draw, arrows: the unit again", x: inner.x + 1, y: y, role: .text, clip: inner)
-        let rows = snapshot.imageRows, columns = snapshot.imageColumns
+        canvas.write(
+            "prior samples g(z), z ~ N(0, I); P: new draw, arrows: the unit again", x: inner.x + 1, y: y, role: .text,
+            clip: inner)
+        let rows = snapshot.imageRows
+        let columns = snapshot.imageColumns
         let scale = Self.fit(width: inner.width).scale
         let width = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale).width
         for (index, pixels) in walk.prior.enumerated() {
             GreyImageWidget.draw(
-                pixels: pixels, rows: rows, columns: columns, scale: scale, x: inner.x + 1 + index * (width + 1), y: y + 1,
+                pixels: pixels, rows: rows, columns: columns, scale: scale, x: inner.x + 1 + index * (width + 1),
+                y: y + 1,
                 clip: inner, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
         }
     }

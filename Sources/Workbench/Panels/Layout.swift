@@ -48,7 +48,8 @@ public enum Layout {
     /// - Parameters:
     ///   - focus: index of the focused slot (wraps around).
     ///   - expanded: the focused slot fills the screen.
-    public static func arrange(_ view: View, size: TerminalSize, focus: Int = 0, expanded: Bool = false) -> ScreenLayout {
+    public static func arrange(_ view: View, size: TerminalSize, focus: Int = 0, expanded: Bool = false) -> ScreenLayout
+    {
         let screen = Rect(x: 0, y: 0, width: size.columns, height: size.rows)
         let (main, status) = screen.splitBottom(1)
         var layout = ScreenLayout()

@@ -15,7 +15,8 @@ public struct LossChartPanel: Panel {
             return
         }
         if case .diverged(let reason) = snapshot.status {
-            let lines = Self.wrap("diverged: " + reason, width: inner.width, maxLines: 2, ellipsis: state.glyphMode.ellipsis)
+            let lines = Self.wrap(
+                "diverged: " + reason, width: inner.width, maxLines: 2, ellipsis: state.glyphMode.ellipsis)
             for (offset, line) in lines.enumerated() {
                 canvas.write(line, x: inner.x, y: inner.y + offset, role: .error, clip: inner)
             }
@@ -30,7 +31,9 @@ public struct LossChartPanel: Panel {
     static func options(_ state: AppState, _ snapshot: TrainingSnapshot) -> ChartOptions {
         ChartOptions(
             logScale: state.options.logScale, zoom: state.options.zoom,
-            references: snapshot.references.filter { $0.unit == snapshot.lossUnit }.map { ChartReference(name: $0.name, value: $0.value) })
+            references: snapshot.references.filter { $0.unit == snapshot.lossUnit }.map {
+                ChartReference(name: $0.name, value: $0.value)
+            })
     }
 
     /// The series to plot: batch loss (in epochs), then epoch train, then epoch validation.
@@ -49,7 +52,9 @@ public struct LossChartPanel: Panel {
             result.append(ChartSeries(name: "val", role: .lossValidation, asciiGlyph: "o", points: validation.points))
         }
         // further loss terms (penalty, KL) each get their own series
-        let terms = snapshot.epochSeries.filter { !$0.name.lowercased().hasPrefix("train") && !$0.name.lowercased().hasPrefix("val") }
+        let terms = snapshot.epochSeries.filter {
+            !$0.name.lowercased().hasPrefix("train") && !$0.name.lowercased().hasPrefix("val")
+        }
         let styles: [(StyleRole, Character)] = [(.heatHigh, "+"), (.statusFinished, "x"), (.warning, "%")]
         for (index, term) in terms.enumerated() {
             let style = styles[index % styles.count]

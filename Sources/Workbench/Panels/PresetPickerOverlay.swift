@@ -15,13 +15,17 @@ public struct PresetPickerOverlay: Panel {
         let choices = Array(state.presetChoices.prefix(Self.keyCount))
         let nameWidth = choices.map(\.name.count).max() ?? 0
         var lines = choices.enumerated().map { index, choice in
-            (key: "\(index + 1)", name: choice.name + String(repeating: " ", count: nameWidth - choice.name.count), summary: choice.summary)
+            (
+                key: "\(index + 1)", name: choice.name + String(repeating: " ", count: nameWidth - choice.name.count),
+                summary: choice.summary
+            )
         }
         if lines.isEmpty { lines = [(key: " ", name: "no presets are loaded", summary: "")] }
-        let widest = lines.map { (line) -> Int in
-            let used: Int = line.key.count + line.name.count + line.summary.count
-            return used + 5
-        }.max() ?? 0
+        let widest =
+            lines.map { (line) -> Int in
+                let used: Int = line.key.count + line.name.count + line.summary.count
+                return used + 5
+            }.max() ?? 0
         let width = min(rect.width, max(widest, title.count + 2, footer.count + 1) + 3)
         let box = rect.centred(width: width, height: min(rect.height, lines.count + 4))
         canvas.fill(box)

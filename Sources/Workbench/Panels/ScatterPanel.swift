@@ -20,13 +20,17 @@ public struct ScatterPanel: Panel {
         }
         let (area, legend) = inner.splitBottom(scatter.labels == nil ? 0 : 1)
         let plot = drawCursorImage(scatter, state, in: area, on: &canvas)
-        ScatterWidget.draw(points: scatter.points, labels: scatter.labels, in: plot, glyphs: state.glyphMode, colors: state.colorMode, on: &canvas)
+        ScatterWidget.draw(
+            points: scatter.points, labels: scatter.labels, in: plot, glyphs: state.glyphMode, colors: state.colorMode,
+            on: &canvas)
         drawCursor(scatter, state, in: plot, on: &canvas)
         guard !legend.isEmpty else { return }
         var column = canvas.write("label ", x: legend.x, y: legend.y, role: .dim, clip: legend)
         for digit in 0..<10 {
             let color: CellColor? = state.colorMode == .none ? nil : .heat(4 + digit * (CellColor.heatSteps - 5) / 9)
-            canvas.put(Cell(glyph: Character(String(digit)), role: .heatHigh, foreground: color), x: column, y: legend.y, clip: legend)
+            canvas.put(
+                Cell(glyph: Character(String(digit)), role: .heatHigh, foreground: color), x: column, y: legend.y,
+                clip: legend)
             column += 2
         }
         canvas.write("\(scatter.points.count) samples", x: column, y: legend.y, role: .dim, clip: legend)
@@ -34,13 +38,18 @@ public struct ScatterPanel: Panel {
 
     /// The decoding of the cursor's point at the right of `area`, at the largest scale that
     /// fits in half its width. - Returns: What is left for the plot.
-    private func drawCursorImage(_ scatter: CodeScatter, _ state: AppState, in area: Rect, on canvas: inout TextCanvas) -> Rect {
+    private func drawCursorImage(_ scatter: CodeScatter, _ state: AppState, in area: Rect, on canvas: inout TextCanvas)
+        -> Rect
+    {
         guard let pixels = scatter.cursorImage, let snapshot = state.selected else { return area }
-        let rows = snapshot.imageRows, columns = snapshot.imageColumns
-        guard let scale = (1...4).first(where: { scale in
-            let size = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
-            return size.height + 2 <= area.height && size.width + 1 <= area.width / 2
-        }) else { return area }
+        let rows = snapshot.imageRows
+        let columns = snapshot.imageColumns
+        guard
+            let scale = (1...4).first(where: { scale in
+                let size = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
+                return size.height + 2 <= area.height && size.width + 1 <= area.width / 2
+            })
+        else { return area }
         let size = GreyImageWidget.cellSize(rows: rows, columns: columns, scale: scale)
         let (plot, side) = area.splitLeft(area.width - size.width - 1)
         let x = side.x + 1

@@ -11,7 +11,8 @@ public enum Screen {
             TooSmallPanel().render(state, in: canvas.bounds, on: &canvas)
             return canvas
         }
-        let layout = Layout.arrange(state.view, size: state.size, focus: state.options.focus, expanded: state.options.expanded)
+        let layout = Layout.arrange(
+            state.view, size: state.size, focus: state.options.focus, expanded: state.options.expanded)
         for (id, rect) in layout.slots where !rect.isEmpty {
             panel(id).render(state, in: rect, on: &canvas)
         }

@@ -24,14 +24,17 @@ public struct StatusLinePanel: Panel {
         let hintWidth = min(hint.count, rect.width)
         canvas.writeRight(String(hint.prefix(hintWidth)), in: rect, y: row, role: .dim)
         if !note.isEmpty, let right {
-            canvas.writeRight(note, in: Rect(x: rect.x, y: row, width: rect.width - hintWidth - 2, height: 1), y: row, role: right.role)
+            canvas.writeRight(
+                note, in: Rect(x: rect.x, y: row, width: rect.width - hintWidth - 2, height: 1), y: row,
+                role: right.role)
         }
         let rightWidth = hintWidth + (note.isEmpty ? 0 : note.count + 2)
         let available = rect.width - rightWidth - (rightWidth > 0 ? 2 : 0)
         var column = rect.x
         for (text, role) in Self.fitting(Self.segments(state), width: available) {
             if column > rect.x { column += 2 }
-            column = canvas.write(text, x: column, y: row, role: role, clip: Rect(x: rect.x, y: row, width: available, height: 1))
+            column = canvas.write(
+                text, x: column, y: row, role: role, clip: Rect(x: rect.x, y: row, width: available, height: 1))
         }
     }
 
@@ -51,7 +54,8 @@ public struct StatusLinePanel: Panel {
         if let epoch = state.options.scrubEpoch { result.append((1, "AT EPOCH \(epoch)", .warning)) }
         if state.runs.count > 1 {
             let pair = run.pairID != nil ? " A/B" : ""
-            result.append((3, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
+            result.append(
+                (3, "run \(min(state.selectedRun, state.runs.count - 1) + 1)/\(state.runs.count)\(pair)", .text))
         }
         result.append((6, run.titleName, .title))
         result.append((2, run.totalEpochs.map { "epoch \(run.epoch)/\($0)" } ?? "epoch \(run.epoch)", .text))

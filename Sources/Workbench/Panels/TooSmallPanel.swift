@@ -7,7 +7,8 @@ public struct TooSmallPanel: Panel {
     public func render(_ state: AppState, in rect: Rect, on canvas: inout TextCanvas) {
         guard !rect.isEmpty else { return }
         let minimum = TerminalSize.minimum
-        let text = "terminal too small: \(state.size.columns) x \(state.size.rows), needs \(minimum.columns) x \(minimum.rows)"
+        let text =
+            "terminal too small: \(state.size.columns) x \(state.size.rows), needs \(minimum.columns) x \(minimum.rows)"
         let lines = LossChartPanel.wrap(text, width: rect.width, maxLines: rect.height)
         let top = rect.y + (rect.height - lines.count) / 2
         for (offset, line) in lines.enumerated() {

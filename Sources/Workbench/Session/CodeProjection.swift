@@ -16,7 +16,8 @@ struct CodePlane: Equatable {
 
     /// The 2-D point of `code`.
     func point(_ code: [Float]) -> SeriesPoint {
-        var x = 0.0, y = 0.0
+        var x = 0.0
+        var y = 0.0
         for j in mean.indices where j < code.count {
             let c = Double(code[j]) - mean[j]
             x += c * first[j]

@@ -19,7 +19,8 @@ public struct DisplayRequest: Sendable, Equatable {
     public var roofline = false
 
     public init(
-        filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil, anomaly: Bool = false
+        filters: Bool = false, scatter: Bool = false, probeStart: Int = 0, walk: WalkRequest? = nil,
+        anomaly: Bool = false
     ) {
         self.filters = filters
         self.scatter = scatter
@@ -72,6 +73,7 @@ public struct CodeCursor: Sendable, Equatable {
 
     /// Moved by (dx, dy) steps, kept inside the box.
     public func moved(_ dx: Int, _ dy: Int) -> CodeCursor {
-        CodeCursor(column: min(max(column + dx, -Self.steps), Self.steps), row: min(max(row + dy, -Self.steps), Self.steps))
+        CodeCursor(
+            column: min(max(column + dx, -Self.steps), Self.steps), row: min(max(row + dy, -Self.steps), Self.steps))
     }
 }

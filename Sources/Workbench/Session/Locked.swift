@@ -5,11 +5,11 @@
 // see it, so every contended hand-off of the mailbox was reported as a data race (`make
 // test-tsan`). ThreadSanitizer intercepts pthread mutexes, so with this lock a report is a race.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A value that is only read or changed while holding its lock.

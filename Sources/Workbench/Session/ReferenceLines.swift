@@ -28,7 +28,9 @@ final class ReferenceLines {
             guard k < dataset.train.pixelsPerImage else { return [] }
             if pcaErrors[k] == nil {
                 let fit = dataset.train.subset(0..<min(dataset.train.count, Self.pcaSamples))
-                pcaErrors[k] = (try? PCAReference(fit, components: k)).map { $0.reconstructionError(dataset.validation) }
+                pcaErrors[k] = (try? PCAReference(fit, components: k)).map {
+                    $0.reconstructionError(dataset.validation)
+                }
             }
             guard let value = pcaErrors[k] ?? nil else { return [] }
             return [ReferenceLine(name: "PCA k=\(k)", value: value, unit: config.loss.perPixelUnit)]

@@ -58,7 +58,9 @@ public struct Roofline: Sendable, Equatable {
     /// steps' worth of the model's products). `peak` is called once; it runs the library on the
     /// team's threads for a moment, so nothing else may train in the process meanwhile (the
     /// session calls this on its one training queue).
-    static func measure(_ trainer: Trainer, peak: () -> Double = { Benchmark.peakGflops(size: 1024, repeats: 2) }) -> Roofline {
+    static func measure(_ trainer: Trainer, peak: () -> Double = { Benchmark.peakGflops(size: 1024, repeats: 2) })
+        -> Roofline
+    {
         let batch = trainer.config.batchSize
         let steps = 5
         let flopsPerStep = Benchmark.flopsPerStep(trainer.model.layout, batch: batch)

@@ -85,7 +85,9 @@ extension RunController {
             time: now, epoch: trainer.epoch, probeIndices: probeIndices,
             reconstructions: probe.reconstructions, codes: probe.codes, statisticsCodes: statisticsCodes,
             statistics: CodeStatistics(codes: statisticsCodes),
-            errors: zip(inputs, probe.reconstructions).map { trainer.config.loss.sampleError(input: $0, reconstruction: $1) },
+            errors: zip(inputs, probe.reconstructions).map {
+                trainer.config.loss.sampleError(input: $0, reconstruction: $1)
+            },
             jacobianNorm: trainer.inspector.jacobianNorm(codes: statisticsCodes),
             histogram: CodeProjection.histogram(statisticsCodes))
         cachedVisuals = visuals
@@ -107,7 +109,11 @@ extension RunController {
         let o = config.optimizer
         var settings: [(String, String)] = [
             ("preset", config.name), ("layers", a.description),
-            ("activation", a.hiddenActivation.rawValue + (a.codeActivation != a.hiddenActivation ? " / code \(a.codeActivation.rawValue)" : "")),
+            (
+                "activation",
+                a.hiddenActivation.rawValue
+                    + (a.codeActivation != a.hiddenActivation ? " / code \(a.codeActivation.rawValue)" : "")
+            ),
             ("output", "\(a.outputActivation.rawValue), \(config.loss.shortName)"),
             ("optimizer", o.kind.rawValue), ("learning rate", "\(trainer.optimizer.settings.learningRate)"),
             ("batch", "\(config.batchSize)"), ("seed", "\(config.seed)"), ("data", dataset.name),
@@ -124,8 +130,10 @@ extension RunController {
         let visuals = currentVisuals(historyIndices)
         history.add(
             EpochFrame(
-                epoch: trainer.epoch, step: trainer.step, reconstructions: visuals.reconstructions.map(GreyPixels.bytes),
-                codes: visuals.codes, statistics: visuals.statistics, validationLoss: trainer.history.last?.validationLossPerPixel))
+                epoch: trainer.epoch, step: trainer.step,
+                reconstructions: visuals.reconstructions.map(GreyPixels.bytes),
+                codes: visuals.codes, statistics: visuals.statistics,
+                validationLoss: trainer.history.last?.validationLossPerPixel))
     }
 }
 

@@ -13,18 +13,23 @@ extension RunController {
     /// Decoder columns and encoder rows as normalized images.
     func filters() -> [FilterSet] {
         if let cache = filtersCache, cache.step == trainer.step { return cache.value }
-        let rows = dataset.validation.rows, columns = dataset.validation.columns
+        let rows = dataset.validation.rows
+        let columns = dataset.validation.columns
         let layers = trainer.model.layout.layers
         var result: [FilterSet] = []
         if let last = layers.last, last.outputSize == rows * columns {
             let weights = trainer.inspector.pixelWeights(decoder: true, limit: Self.filterLimit)
             result.append(
-                FilterSet(title: "decoder columns", unitCount: last.inputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
+                FilterSet(
+                    title: "decoder columns", unitCount: last.inputSize, rows: rows, columns: columns,
+                    tiles: FilterImages.normalized(weights)))
         }
         if let first = layers.first, first.inputSize == rows * columns {
             let weights = trainer.inspector.pixelWeights(decoder: false, limit: Self.filterLimit)
             result.append(
-                FilterSet(title: "encoder rows", unitCount: first.outputSize, rows: rows, columns: columns, tiles: FilterImages.normalized(weights)))
+                FilterSet(
+                    title: "encoder rows", unitCount: first.outputSize, rows: rows, columns: columns,
+                    tiles: FilterImages.normalized(weights)))
         }
         filtersCache = (trainer.step, result)
         return result
@@ -34,7 +39,9 @@ extension RunController {
     /// code the cursor's point maps back to (mean + basis·point).
     func scatter(cursor: CodeCursor? = nil) -> CodeScatter? {
         let (value, plane) = scatterAndPlane()
-        guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else { return value }
+        guard var value, let plane, let cursor, let point = CodeProjection.point(cursor, in: value.points) else {
+            return value
+        }
         value.cursor = point
         value.cursorImage = trainer.inspector.decode(codes: [plane.code(at: point)]).first.map(GreyPixels.bytes)
         return value
@@ -90,7 +97,8 @@ extension RunController {
         (value.traversalLow, value.traversalHigh) = range
         if request.priorDraw > 0 {
             value.priorRequested = true
-            value.prior = trainer.inspector.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(GreyPixels.bytes)
+            value.prior = trainer.inspector.decodePrior(count: steps + 2, seed: UInt64(request.priorDraw)).map(
+                GreyPixels.bytes)
         }
         walkCache = (trainer.step, request, value)
         return value

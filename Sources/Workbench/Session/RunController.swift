@@ -52,7 +52,9 @@ final class RunController {
     }
 
     /// - Parameter openEnded: train until paused instead of stopping at `config.epochs`.
-    convenience init(config: TrainingConfig, dataset: Dataset, paused: Bool, openEnded: Bool = false, probeCount: Int = 16) throws {
+    convenience init(
+        config: TrainingConfig, dataset: Dataset, paused: Bool, openEnded: Bool = false, probeCount: Int = 16
+    ) throws {
         self.init(trainer: try Trainer(config: config, dataset: dataset), paused: paused, probeCount: probeCount)
         if openEnded { epochLimit = nil }
     }

@@ -29,7 +29,10 @@ public struct EpochFrame: Sendable, Equatable {
     public var statistics: CodeStatistics
     /// Validation loss at this epoch's end, in the snapshot's loss unit.
     public var validationLoss: Double?
-    public init(epoch: Int, step: Int, reconstructions: [[UInt8]], codes: [[Float]], statistics: CodeStatistics, validationLoss: Double?) {
+    public init(
+        epoch: Int, step: Int, reconstructions: [[UInt8]], codes: [[Float]], statistics: CodeStatistics,
+        validationLoss: Double?
+    ) {
         self.epoch = epoch
         self.step = step
         self.reconstructions = reconstructions

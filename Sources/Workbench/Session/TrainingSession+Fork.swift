@@ -27,7 +27,8 @@ extension TrainingSession {
             }
             child.pairID = run.pairID
             runs.insert(child, at: runs.firstIndex { $0 === run }.map { $0 + 1 } ?? runs.count)
-            let note = "forked \(name) from \(run.config.name) at epoch \(trainer.epoch), step \(trainer.step): \(detail); T shows the tree"
+            let note =
+                "forked \(name) from \(run.config.name) at epoch \(trainer.epoch), step \(trainer.step): \(detail); T shows the tree"
             run.note = note
             child.note = note
         } catch {

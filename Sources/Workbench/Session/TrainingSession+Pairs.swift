@@ -49,7 +49,8 @@ extension TrainingSession {
             let start = Self.pairStart(run.config, config, wholeTensors: whole, tensors: total)
             run.pairStart = start
             partner.pairStart = start
-            run.note = "paired with \(config.name): \(Self.pairStartShort(run.config, config, whole == total)); v compares"
+            run.note =
+                "paired with \(config.name): \(Self.pairStartShort(run.config, config, whole == total)); v compares"
             partner.note = run.note
             if wasRunning { group(of: run).forEach(resume) }
         } catch {
@@ -62,9 +63,11 @@ extension TrainingSession {
     /// the code units both have.
     static func pairStart(_ a: TrainingConfig, _ b: TrainingConfig, wholeTensors: Int, tensors: Int) -> String {
         if wholeTensors == tensors { return "same initial weights and batch order" }
-        let codeA = a.architecture.codeSize, codeB = b.architecture.codeSize
+        let codeA = a.architecture.codeSize
+        let codeB = b.architecture.codeSize
         if a.architecture.encoderSizes.dropLast() == b.architecture.encoderSizes.dropLast(), codeA != codeB {
-            let small = min(codeA, codeB), large = max(codeA, codeB)
+            let small = min(codeA, codeB)
+            let large = max(codeA, codeB)
             let larger = codeA > codeB ? a.name : b.name
             return "same batch order; the \(small) code units both have start with the same weights, "
                 + "\(larger)'s other \(large - small) from its own draw"
@@ -76,7 +79,8 @@ extension TrainingSession {
     /// The first words of `pairStart`, for the status line.
     static func pairStartShort(_ a: TrainingConfig, _ b: TrainingConfig, _ allWhole: Bool) -> String {
         if allWhole { return "same start and batches" }
-        let codeA = a.architecture.codeSize, codeB = b.architecture.codeSize
+        let codeA = a.architecture.codeSize
+        let codeB = b.architecture.codeSize
         if a.architecture.encoderSizes.dropLast() == b.architecture.encoderSizes.dropLast(), codeA != codeB {
             return "same batches, \(min(codeA, codeB)) shared code units start alike"
         }

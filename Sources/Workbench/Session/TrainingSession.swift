@@ -83,7 +83,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
         self.readOnly = readOnly
         openEnded = false
         let run = RunController(trainer: trainer, paused: paused || readOnly)
-        run.note = readOnly
+        run.note =
+            readOnly
             ? "viewing \(trainer.config.name) at epoch \(trainer.epoch), read-only"
             : "resumed \(trainer.config.name) at epoch \(trainer.epoch), step \(trainer.step)"
         runs = [run]
@@ -164,7 +165,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             switch command {
             case .pause, .selectRun, .setDisplay: break
             default:
-                run.note = "read-only view of \(run.config.name): nothing trains or changes (aelab train --resume continues a run)"
+                run.note =
+                    "read-only view of \(run.config.name): nothing trains or changes (aelab train --resume continues a run)"
                 return
             }
         }
@@ -212,7 +214,8 @@ public final class TrainingSession: TrainingSessionInterface, @unchecked Sendabl
             }
             do {
                 let wasRunning = run.status == .running
-                let next = try RunController(config: presets[index], dataset: dataset, paused: !wasRunning, openEnded: openEnded)
+                let next = try RunController(
+                    config: presets[index], dataset: dataset, paused: !wasRunning, openEnded: openEnded)
                 next.display = display
                 unpair(run)
                 runs[min(selected, runs.count - 1)] = next

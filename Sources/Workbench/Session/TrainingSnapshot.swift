@@ -121,12 +121,14 @@ public struct TrainingSnapshot: Sendable, Equatable {
             && a.batchLoss == b.batchLoss && a.epochSeries == b.epochSeries
             && a.probeReconstructions == b.probeReconstructions && a.probeCodes == b.probeCodes
             && a.settings.map { $0.0 + "=" + $0.1 } == b.settings.map { $0.0 + "=" + $0.1 }
-            && a.note == b.note && a.noteIsError == b.noteIsError && a.batchInEpoch == b.batchInEpoch && a.pairID == b.pairID
+            && a.note == b.note && a.noteIsError == b.noteIsError && a.batchInEpoch == b.batchInEpoch
+            && a.pairID == b.pairID
             && a.pairStart == b.pairStart
             && a.probeStart == b.probeStart && a.probeCorrupted == b.probeCorrupted
             && a.references == b.references && a.history.count == b.history.count
             && a.history.last?.step == b.history.last?.step && a.filters == b.filters
-            && a.scatter == b.scatter && a.walk == b.walk && a.anomaly == b.anomaly && a.codeHistogram == b.codeHistogram
+            && a.scatter == b.scatter && a.walk == b.walk && a.anomaly == b.anomaly
+            && a.codeHistogram == b.codeHistogram
             && a.lineage == b.lineage && a.roofline == b.roofline
     }
 

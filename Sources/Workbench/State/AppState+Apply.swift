@@ -34,7 +34,9 @@ extension AppState {
             switch action {
             case .switchPreset(let number) where ForkChange.allCases.indices.contains(number - 1):
                 let change = ForkChange.allCases[number - 1]
-                return note("forking \(selected?.titleName ?? "the run") with \(change.label); T shows the tree", [.fork(change)])
+                return note(
+                    "forking \(selected?.titleName ?? "the run") with \(change.label); T shows the tree",
+                    [.fork(change)])
             case .toggleHelp, .repaint, .quit:
                 break
             default:
@@ -123,7 +125,9 @@ extension AppState {
         case .zoomIn, .zoomOut:
             let zoom = options.zoom + (action == .zoomIn ? 1 : -1)
             options.zoom = min(max(zoom, 0), ViewOptions.maximumZoom)
-            return note(options.zoom == 0 ? "time window: whole run" : "time window: last 1/\(1 << options.zoom) of the run", [])
+            return note(
+                options.zoom == 0 ? "time window: whole run" : "time window: last 1/\(1 << options.zoom) of the run", []
+            )
         case .arrow(let key):
             return arrow(key)
         case .nextWalkSampleA:
@@ -209,6 +213,7 @@ extension AppState {
 
     /// "preset 3 (sparse-l1)" for key `number`, or "preset 3" when no preset has that key.
     func presetLabel(_ number: Int) -> String {
-        presetChoices.indices.contains(number - 1) ? "preset \(number) (\(presetChoices[number - 1].name))" : "preset \(number)"
+        presetChoices.indices.contains(number - 1)
+            ? "preset \(number) (\(presetChoices[number - 1].name))" : "preset \(number)"
     }
 }

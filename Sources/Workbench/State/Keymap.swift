@@ -57,12 +57,19 @@ public struct Keymap: Sendable {
             bind("< / >", "loss: zoom out / in", [.character("<"): .zoomOut, .character(">"): .zoomIn]),
             bind("left/right", "samples (walk: value)", [.left: .arrow(.left), .right: .arrow(.right)]),
             bind("up/down", "walk: code unit", [.up: .arrow(.up), .down: .arrow(.down)]),
-            bind("a / b / P", "walk: sample A/B, prior", [
-                .character("a"): .nextWalkSampleA, .character("b"): .nextWalkSampleB, .character("P"): .drawPrior,
-            ]),
-            bind("+ / -", "learning rate x\(factor) / x\(1 / Action.scaleFactor)",
-                [.character("+"): .learningRateUp, .character("="): .learningRateUp, .character("-"): .learningRateDown]),
-            bind("] / [", "regularization x\(factor)/x\(1 / Action.scaleFactor)",
+            bind(
+                "a / b / P", "walk: sample A/B, prior",
+                [
+                    .character("a"): .nextWalkSampleA, .character("b"): .nextWalkSampleB, .character("P"): .drawPrior,
+                ]),
+            bind(
+                "+ / -", "learning rate x\(factor) / x\(1 / Action.scaleFactor)",
+                [
+                    .character("+"): .learningRateUp, .character("="): .learningRateUp,
+                    .character("-"): .learningRateDown,
+                ]),
+            bind(
+                "] / [", "regularization x\(factor)/x\(1 / Action.scaleFactor)",
                 [.character("]"): .regularizationUp, .character("["): .regularizationDown]),
             bind("r", "reset (pair: both)", [.character("r"): .reset]),
             bind("s", "save a checkpoint", [.character("s"): .save]),

@@ -30,12 +30,14 @@ extension AppState {
         if let epoch = options.scrubEpoch, let frame = snapshot.frame(atOrBefore: epoch) {
             let index = (snapshot.history.firstIndex(of: frame) ?? 0) + 1
             return ProbeData(
-                inputs: snapshot.historyInputs, corrupted: nil, reconstructions: frame.reconstructions, codes: frame.codes,
+                inputs: snapshot.historyInputs, corrupted: nil, reconstructions: frame.reconstructions,
+                codes: frame.codes,
                 statistics: frame.statistics, errors: [], start: 0,
                 epochLabel: "epoch \(frame.epoch) (\(index)/\(snapshot.history.count) kept)")
         }
         return ProbeData(
-            inputs: snapshot.probeInputs, corrupted: snapshot.probeCorrupted, reconstructions: snapshot.probeReconstructions,
+            inputs: snapshot.probeInputs, corrupted: snapshot.probeCorrupted,
+            reconstructions: snapshot.probeReconstructions,
             codes: snapshot.probeCodes, statistics: snapshot.codeStatistics, errors: snapshot.probeErrors,
             start: snapshot.probeStart, epochLabel: nil)
     }

@@ -13,7 +13,9 @@ public struct Theme: Equatable, Sendable {
     /// Foreground of each role, by role.
     public var foregrounds: [StyleRole: ThemeColor]
 
-    public init(name: String, background: ThemeColor, selectionBackground: ThemeColor, foregrounds: [StyleRole: ThemeColor]) {
+    public init(
+        name: String, background: ThemeColor, selectionBackground: ThemeColor, foregrounds: [StyleRole: ThemeColor]
+    ) {
         self.name = name
         self.background = background
         self.selectionBackground = selectionBackground

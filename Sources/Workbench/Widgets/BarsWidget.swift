@@ -29,7 +29,9 @@ public enum BarsWidget {
                 guard filled > 0 else { break }
                 let glyph: Character = glyphs.isUnicode ? eighths[min(7, filled - 1)] : (filled >= 4 ? "#" : ".")
                 for offset in 0..<stretch {
-                    canvas.put(Cell(glyph: glyph, role: cellRole), x: rect.x + column * stretch + offset, y: rect.maxY - 1 - row, clip: rect)
+                    canvas.put(
+                        Cell(glyph: glyph, role: cellRole), x: rect.x + column * stretch + offset,
+                        y: rect.maxY - 1 - row, clip: rect)
                 }
             }
         }

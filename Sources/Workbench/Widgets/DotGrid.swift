@@ -26,7 +26,8 @@ struct DotGrid {
 
     /// Rasterizes every series into a grid for `plot`, mapping data ranges to dots.
     static func plot(
-        _ series: [ChartSeries], in plot: Rect, minX: Double, maxX: Double, minY: Double, maxY: Double, glyphs: GlyphMode
+        _ series: [ChartSeries], in plot: Rect, minX: Double, maxX: Double, minY: Double, maxY: Double,
+        glyphs: GlyphMode
     ) -> DotGrid {
         var grid = DotGrid(columns: plot.width, rows: plot.height, glyphs: glyphs)
         let width = Double(grid.columns * grid.dotsWide - 1)
@@ -74,7 +75,9 @@ struct DotGrid {
             for column in 0..<columns {
                 let index = row * columns + column
                 guard bits[index] != 0, let role = roles[index] else { continue }
-                canvas.put(Cell(glyph: glyph(bits[index], ascii: asciiGlyphs[index], mode: glyphs), role: role), x: plot.x + column, y: plot.y + row, clip: plot)
+                canvas.put(
+                    Cell(glyph: glyph(bits[index], ascii: asciiGlyphs[index], mode: glyphs), role: role),
+                    x: plot.x + column, y: plot.y + row, clip: plot)
             }
         }
     }

@@ -38,16 +38,21 @@ extension GreyImageWidget {
         let area = Rect(x: x, y: y, width: cells.width, height: cells.height)
         let marks = KittyDiacritics.rowColumn.count
         guard images != .blocks, cells.width <= marks, cells.height <= marks,
-              area.intersection(clip.intersection(canvas.bounds)) == area,
-              let id = PlacedImageIDs.next(on: canvas) else { return false }
+            area.intersection(clip.intersection(canvas.bounds)) == area,
+            let id = PlacedImageIDs.next(on: canvas)
+        else { return false }
         let factor = pixelFactor(rows: rows, columns: columns, cells: cells)
-        let image = GreyImage(width: columns, height: rows, pixels: Array(pixels.prefix(rows * columns))).scaled(by: factor)
-        canvas.images.append(PlacedImage(kind: images, id: id, x: x, y: y, columns: cells.width, rows: cells.height, image: image))
+        let image = GreyImage(width: columns, height: rows, pixels: Array(pixels.prefix(rows * columns))).scaled(
+            by: factor)
+        canvas.images.append(
+            PlacedImage(kind: images, id: id, x: x, y: y, columns: cells.width, rows: cells.height, image: image))
         for row in 0..<cells.height {
             for column in 0..<cells.width {
-                let cell = images == .kitty
-                    ? Cell(glyph: KittyGraphicsEncoder.placeholderCharacter(row: row, column: column), role: .image,
-                           foreground: .palette(Int(id)))
+                let cell =
+                    images == .kitty
+                    ? Cell(
+                        glyph: KittyGraphicsEncoder.placeholderCharacter(row: row, column: column), role: .image,
+                        foreground: .palette(Int(id)))
                     : Cell(glyph: " ", role: .image)
                 canvas[x + column, y + row] = cell
             }

@@ -35,8 +35,10 @@ public enum GreyImageWidget {
     ) {
         guard rows > 0, columns > 0, pixels.count >= rows * columns else { return }
         if placesPixels(images, glyphs: glyphs, colors: colors),
-           place(images, pixels: pixels, rows: rows, columns: columns,
-                 cells: cellSize(rows: rows, columns: columns, scale: scale), x: x, y: y, clip: clip, on: &canvas) {
+            place(
+                images, pixels: pixels, rows: rows, columns: columns,
+                cells: cellSize(rows: rows, columns: columns, scale: scale), x: x, y: y, clip: clip, on: &canvas)
+        {
             return
         }
         let s = max(1, scale)

@@ -11,7 +11,9 @@ public enum HeatmapWidget {
 
     /// Draws `values` (samples × units) into `rect`; returns the rows used.
     @discardableResult
-    public static func draw(values: [[Float]], in rect: Rect, glyphs: GlyphMode, colors: ColorMode, on canvas: inout TextCanvas) -> Int {
+    public static func draw(
+        values: [[Float]], in rect: Rect, glyphs: GlyphMode, colors: ColorMode, on canvas: inout TextCanvas
+    ) -> Int {
         guard !rect.isEmpty, let units = values.first?.count, units > 0 else { return 0 }
         let group = (units + rect.width - 1) / rect.width
         let columns = (units + group - 1) / group

@@ -64,7 +64,8 @@ public enum LineChartWidget {
         guard rect.width >= 12, rect.height >= chromeRows + 1 else { return }
         let unitText = options.logScale ? unit + " log" : unit
         canvas.write(unitText, x: rect.x, y: rect.y, role: .axis, clip: rect)
-        let legend = series.map { LegendItem(name: $0.name, role: $0.role, glyph: $0.asciiGlyph) }
+        let legend =
+            series.map { LegendItem(name: $0.name, role: $0.role, glyph: $0.asciiGlyph) }
             + options.references.map { LegendItem(name: $0.name, role: .reference, glyph: "=") }
         drawLegend(legend, row: rect.y, from: rect.x + unitText.count + 2, in: rect, glyphs: glyphs, on: &canvas)
         let all = series.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
@@ -74,8 +75,10 @@ public enum LineChartWidget {
         let shown = series.map { item in
             ChartSeries(
                 name: item.name, role: item.role, asciiGlyph: item.asciiGlyph,
-                points: item.points.filter { $0.x >= xStart && $0.x.isFinite && $0.y.isFinite && (!options.logScale || $0.y > 0) }
-                    .map { SeriesPoint(x: $0.x, y: transform($0.y)) })
+                points: item.points.filter {
+                    $0.x >= xStart && $0.x.isFinite && $0.y.isFinite && (!options.logScale || $0.y > 0)
+                }
+                .map { SeriesPoint(x: $0.x, y: transform($0.y)) })
         }
         let references = options.references.filter { $0.value.isFinite && (!options.logScale || $0.value > 0) }
         let points = shown.flatMap(\.points)
@@ -98,9 +101,12 @@ public enum LineChartWidget {
         let labels = [label(maxY), label((maxY + minY) / 2), label(minY)]
         let labelWidth = labels.map(\.count).max() ?? 0
         let plot = Rect(x: rect.x + labelWidth + 1, y: rect.y + 1, width: rect.width - labelWidth - 1, height: plotRows)
-        drawAxes(labels: labels, labelWidth: labelWidth, plot: plot, minX: minX, maxX: maxX, xLabel: xLabel, clip: rect, glyphs: glyphs, on: &canvas)
+        drawAxes(
+            labels: labels, labelWidth: labelWidth, plot: plot, minX: minX, maxX: maxX, xLabel: xLabel, clip: rect,
+            glyphs: glyphs, on: &canvas)
         for reference in references {
-            let row = plot.y + Int(((maxY - transform(reference.value)) / (maxY - minY) * Double(plot.height - 1)).rounded())
+            let row =
+                plot.y + Int(((maxY - transform(reference.value)) / (maxY - minY) * Double(plot.height - 1)).rounded())
             for column in plot.x..<plot.maxX where column % 2 == 0 {
                 canvas.put(Cell(glyph: glyphs.isUnicode ? "┄" : "=", role: .reference), x: column, y: row, clip: plot)
             }
@@ -115,7 +121,9 @@ public enum LineChartWidget {
         var glyph: Character
     }
 
-    private static func drawLegend(_ series: [LegendItem], row: Int, from x: Int, in rect: Rect, glyphs: GlyphMode, on canvas: inout TextCanvas) {
+    private static func drawLegend(
+        _ series: [LegendItem], row: Int, from x: Int, in rect: Rect, glyphs: GlyphMode, on canvas: inout TextCanvas
+    ) {
         var column = rect.maxX - series.reduce(0) { $0 + $1.name.count + 3 } + 1
         column = max(column, x)
         for item in series {
@@ -137,11 +145,16 @@ public enum LineChartWidget {
         let corner: Character = glyphs.isUnicode ? "└" : "+"
         let labelRows = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1]
         for (label, row) in zip(labels, labelRows) {
-            canvas.write(label.padding(toLength: labelWidth), x: plot.x - labelWidth - 1, y: row, role: .axis, clip: clip)
+            canvas.write(
+                label.padding(toLength: labelWidth), x: plot.x - labelWidth - 1, y: row, role: .axis, clip: clip)
         }
-        for row in plot.y..<plot.maxY { canvas.put(Cell(glyph: vertical, role: .axis), x: plot.x - 1, y: row, clip: clip) }
+        for row in plot.y..<plot.maxY {
+            canvas.put(Cell(glyph: vertical, role: .axis), x: plot.x - 1, y: row, clip: clip)
+        }
         canvas.put(Cell(glyph: corner, role: .axis), x: plot.x - 1, y: plot.maxY, clip: clip)
-        for column in plot.x..<plot.maxX { canvas.put(Cell(glyph: horizontal, role: .axis), x: column, y: plot.maxY, clip: clip) }
+        for column in plot.x..<plot.maxX {
+            canvas.put(Cell(glyph: horizontal, role: .axis), x: column, y: plot.maxY, clip: clip)
+        }
         // ticks at whole epochs (tenths in the first two), the axis name at the right end
         let row = plot.maxY + 1
         let reserved = xLabel.count + 1

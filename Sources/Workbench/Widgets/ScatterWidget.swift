@@ -6,14 +6,17 @@ import AutoencoderKit
 /// colours are steps of the heat gradient spread over labels 0-9.
 public enum ScatterWidget {
     public static func draw(
-        points: [SeriesPoint], labels: [UInt8]?, in rect: Rect, glyphs: GlyphMode, colors: ColorMode, on canvas: inout TextCanvas
+        points: [SeriesPoint], labels: [UInt8]?, in rect: Rect, glyphs: GlyphMode, colors: ColorMode,
+        on canvas: inout TextCanvas
     ) {
         let usable = points.indices.filter { points[$0].x.isFinite && points[$0].y.isFinite }
         guard !rect.isEmpty, !usable.isEmpty else { return }
-        let xs = usable.map { points[$0].x }, ys = usable.map { points[$0].y }
+        let xs = usable.map { points[$0].x }
+        let ys = usable.map { points[$0].y }
         guard let minX = xs.min(), let maxX = xs.max(), let minY = ys.min(), let maxY = ys.max() else { return }
         let (dotsWide, dotsHigh) = glyphs == .braille ? (2, 4) : (glyphs == .block ? (1, 2) : (1, 1))
-        let width = rect.width * dotsWide, height = rect.height * dotsHigh
+        let width = rect.width * dotsWide
+        let height = rect.height * dotsHigh
         var bits = [UInt8](repeating: 0, count: rect.width * rect.height)
         var label = [Int](repeating: -1, count: rect.width * rect.height)
         let brailleBits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
@@ -37,7 +40,9 @@ public enum ScatterWidget {
                 case .ascii: glyph = labels == nil ? "*" : Character(String(value % 10))
                 }
                 let color: CellColor? = colors == .none ? nil : .heat(4 + (value % 10) * (CellColor.heatSteps - 5) / 9)
-                canvas.put(Cell(glyph: glyph, role: .heatHigh, foreground: color), x: rect.x + column, y: rect.y + row, clip: rect)
+                canvas.put(
+                    Cell(glyph: glyph, role: .heatHigh, foreground: color), x: rect.x + column, y: rect.y + row,
+                    clip: rect)
             }
         }
     }
