@@ -96,3 +96,23 @@ extension CodePenaltyTerm {
     }
     public func commit() {}
 }
+
+/// The term of a penalty with one strength λ whose value and gradient depend on the codes alone
+/// (L1, L2): `kernel(λ, h, batch, width, dh)` returns Ω and adds dΩ/dh into dh when given.
+final class StrengthTerm<T: EngineScalar>: CodePenaltyTerm {
+    typealias Kernel = (T, UnsafePointer<T>, Int, Int, UnsafeMutablePointer<T>?) -> Double
+    var values: PenaltyValues
+    let kernel: Kernel
+
+    init(values: PenaltyValues, kernel: @escaping Kernel) {
+        self.values = values
+        self.kernel = kernel
+    }
+
+    func apply(
+        model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
+        codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
+    ) -> Double {
+        kernel(T(values["lambda"] ?? 0), h, batch, width, dh)
+    }
+}

@@ -34,18 +34,8 @@ public struct L1CodePenalty: CodePenalty {
     public let parameters = [PenaltyParameter("lambda", symbol: "λ", range: .atLeast(0), isStrength: true)]
 
     public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {
-        Term<T>(values: values)
-    }
-
-    final class Term<T: EngineScalar>: CodePenaltyTerm {
-        var values: PenaltyValues
-        init(values: PenaltyValues) { self.values = values }
-
-        func apply(
-            model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
-            codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
-        ) -> Double {
-            L1Penalty.apply(lambda: T(values["lambda"] ?? 0), code: h, batch: batch, width: width, gradient: dh)
+        StrengthTerm<T>(values: values) { lambda, h, batch, width, dh in
+            L1Penalty.apply(lambda: lambda, code: h, batch: batch, width: width, gradient: dh)
         }
     }
 }

@@ -14,7 +14,9 @@ public struct L2CodePenalty: CodePenalty {
     public let parameters = [PenaltyParameter("lambda", symbol: "λ", range: .atLeast(0), isStrength: true)]
 
     public func makeTerm<T: EngineScalar>(values: PenaltyValues, architecture: Architecture) -> any CodePenaltyTerm<T> {
-        Term<T>(values: values)
+        StrengthTerm<T>(values: values) { lambda, h, batch, width, dh in
+            L2CodePenalty.apply(lambda: lambda, code: h, batch: batch, width: width, gradient: dh)
+        }
     }
 
     /// Value of the penalty, and its gradient added into `dh` when given.
@@ -30,17 +32,5 @@ public struct L2CodePenalty: CodePenalty {
             for i in 0..<n { dh[i] += step * h[i] }
         }
         return Double(lambda) * sum / Double(batch)
-    }
-
-    final class Term<T: EngineScalar>: CodePenaltyTerm {
-        var values: PenaltyValues
-        init(values: PenaltyValues) { self.values = values }
-
-        func apply(
-            model: Autoencoder<T>, code h: UnsafePointer<T>, batch: Int, width: Int,
-            codeGradient dh: UnsafeMutablePointer<T>?, weightGradients: UnsafeMutablePointer<T>?
-        ) -> Double {
-            L2CodePenalty.apply(lambda: T(values["lambda"] ?? 0), code: h, batch: batch, width: width, gradient: dh)
-        }
     }
 }
