@@ -8,6 +8,9 @@
 // [regularizer.<name>], the keys of `--penalty <name>.<key>=<value>`, and the checkpoint's JSON.
 // Every penalty is per example averaged over the batch and added to the per-pixel loss (see
 // Regularization for the units).
+// Speed: terms are made through the registry's existentials, where the compiler cannot
+// specialize them for Float by itself; each kernel (the loops over B×H) therefore carries
+// `@_specialize(where T == Float)`. Without it the sparse-KL model trained 37% slower.
 
 /// One parameter of a code penalty.
 public struct PenaltyParameter: Sendable {

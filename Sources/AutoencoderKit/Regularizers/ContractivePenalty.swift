@@ -58,6 +58,7 @@ public enum ContractivePenalty {
     ///   - dw: dJ/dW (H×D) to add the direct part into, or nil.
     /// - Returns: λ·(1/B)Σ_b ‖J_b‖²_F, and (1/B)Σ_b ‖J_b‖_F.
     @discardableResult
+    @_specialize(where T == Float)
     public static func apply<T: EngineScalar>(
         lambda: T, kind: DerivativeKind, code h: UnsafePointer<T>, batch: Int, width: Int,
         weights w: UnsafePointer<T>, inputSize: Int, codeGradient dh: UnsafeMutablePointer<T>?,

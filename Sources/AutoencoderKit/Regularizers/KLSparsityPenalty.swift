@@ -25,6 +25,7 @@ public struct KLSparsityPenalty<T: EngineScalar> {
     /// Value of the penalty, with its gradient added into `dh` when given.
     /// - Returns: β·Σ_j KL(ρ ‖ ρ̂_j).
     @discardableResult
+    @_specialize(where T == Float)
     public mutating func apply(
         code h: UnsafePointer<T>, batch: Int, width: Int, gradient dh: UnsafeMutablePointer<T>?
     ) -> Double {

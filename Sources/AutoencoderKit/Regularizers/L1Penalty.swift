@@ -12,6 +12,7 @@ public enum L1Penalty {
     ///   - dh: dJ/dh (B×H) to add λ·sign(h)/B into, or nil to evaluate only.
     /// - Returns: λ·(1/B)Σ|h|.
     @discardableResult
+    @_specialize(where T == Float)
     public static func apply<T: EngineScalar>(
         lambda: T, code h: UnsafePointer<T>, batch: Int, width: Int, gradient dh: UnsafeMutablePointer<T>?
     ) -> Double {

@@ -21,6 +21,7 @@ public struct L2CodePenalty: CodePenalty {
 
     /// Value of the penalty, and its gradient added into `dh` when given.
     /// - Returns: λ·(1/B)Σ h².
+    @_specialize(where T == Float)
     public static func apply<T: EngineScalar>(
         lambda: T, code h: UnsafePointer<T>, batch: Int, width: Int, gradient dh: UnsafeMutablePointer<T>?
     ) -> Double {
