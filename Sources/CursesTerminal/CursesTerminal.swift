@@ -117,7 +117,7 @@ public final class CursesTerminal: Terminal {
             || styleKey != previousStyleKey
         if full {
             _ = aelab_erase_screen()
-            images.reset()
+            images.screenErased()
         }
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {

@@ -70,6 +70,21 @@ import Testing
         #expect(tmux.bytes(for: frame) == "")
     }
 
+    @Test func anErasedScreenRedrawsSixelsButKeepsKittyImagesAndARepaintResendsBoth() {
+        var kitty = ImageFrameWriter(inTmux: false)
+        _ = kitty.bytes(for: Self.canvas(with: .kitty))
+        kitty.screenErased()  // a resize or a theme change: the terminal still holds image 16
+        #expect(kitty.bytes(for: Self.canvas(with: .kitty)) == "")
+        kitty.reset()  // ctrl-l: the user says the screen is wrong, so everything goes again
+        #expect(kitty.bytes(for: Self.canvas(with: .kitty)) == Self.transmit)
+
+        var sixel = ImageFrameWriter(inTmux: false)
+        let drawn = sixel.bytes(for: Self.canvas(with: .sixel))
+        #expect(!drawn.isEmpty)
+        sixel.screenErased()  // the pixels went with the erased cells
+        #expect(sixel.bytes(for: Self.canvas(with: .sixel)) == drawn)
+    }
+
     @Test func theWidgetPlacesKittyPlaceholdersInTheHalfBlockCellsWithPixelsEnlargedByAWholeFactor() throws {
         var canvas = TextCanvas(width: 10, height: 4)
         GreyImageWidget.draw(

@@ -5,9 +5,10 @@
 //   the placeholder cells show); an id shown before and not now is deleted (a=d,d=I); inside
 //   tmux each APC chunk is wrapped in DCS passthrough on its own.
 // - sixel: an image is drawn at its cell position (cursor saved and restored around it, so
-//   curses' idea of the cursor stays true) when it is new, moved or changed, and only while all
-//   its cells still hold the blank image cells the widget left (an overlay on top hides it; when
-//   the overlay goes, the image is drawn again). Sixel is never sent through tmux.
+//   curses' idea of the cursor stays true) when it is new, moved or changed or the screen was
+//   erased, and only while all its cells still hold the blank image cells the widget left (an
+//   overlay on top hides it; when the overlay goes, the image is drawn again). Sixel is never
+//   sent through tmux. Kitty images outlive an erase: only a ctrl-l repaint sends them again.
 
 public struct ImageFrameWriter: Sendable {
     private struct KittyKey: Equatable, Sendable {
@@ -69,10 +70,18 @@ public struct ImageFrameWriter: Sendable {
         return ids.map { wrap(KittyGraphicsEncoder.delete(id: $0)) }.joined()
     }
 
-    /// Forgets what the terminal holds (after the screen was erased), so the next frame sends
-    /// every image again.
+    /// Forgets what the terminal holds (after a repaint the user asked for: the terminal may
+    /// have lost anything), so the next frame sends every image again.
     public mutating func reset() {
         kittySent.removeAll()
+        sixelShown.removeAll()
+    }
+
+    /// The screen was erased and every cell is drawn again (a resize, a theme change): sixels
+    /// are pixels on the screen and went with it, so they are drawn again; kitty images are held
+    /// by the terminal apart from the screen, and their placeholder cells come back with the
+    /// text, so they are not sent again.
+    public mutating func screenErased() {
         sixelShown.removeAll()
     }
 
