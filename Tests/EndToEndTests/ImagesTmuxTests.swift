@@ -50,6 +50,70 @@ struct ImagesTmuxTests {
     }
 }
 
+extension ImagesTmuxTests {
+    /// What a kitty terminal outside tmux receives: a real tmux with `allow-passthrough on` runs
+    /// aelab (its own `$TMUX` kept, so aelab wraps for passthrough), and a tmux client attached
+    /// under `script` stands for the outer terminal, its typescript holding every byte tmux sent
+    /// it. tmux unwraps the passthrough and redraws the pane's placeholder cells with their
+    /// 256-colour id foreground.
+    @Test(
+        "--images kitty through tmux passthrough: the outer terminal gets the bare APCs and the placeholder cells",
+        .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
+    func kittyThroughTmuxPassthrough() throws {
+        let binary = try #require(TmuxDriver.binary)
+        let folder = try ScratchFolder("images-passthrough")
+        defer { folder.remove() }
+        let outer = folder.file("outer-terminal")
+        // aelab starts once the outer client is attached: passthrough goes only to attached clients
+        let command =
+            "tmux wait-for attached; '\(binary)' --images kitty --data samples/digits-500 --epochs 1 --autosave-dir '\(folder.path)'"
+        let tmux = try TmuxDriver(
+            command: command, columns: 100, rows: 30, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"],
+            keepTmux: true)
+        for option in [["allow-passthrough", "on"], ["status", "off"]] {
+            _ = try TmuxDriver.run(["tmux", "-L", tmux.name, "set", "-g"] + option)
+        }
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        client.arguments = [
+            "TERM=xterm-256color", "LANG=C.UTF-8", "script", "-q", "-f", "-E", "never", "-c",
+            "stty cols 100 rows 30; exec tmux -L \(tmux.name) attach -t \(tmux.name)", outer,
+        ]
+        client.standardInput = FileHandle.nullDevice
+        client.standardOutput = FileHandle.nullDevice
+        client.standardError = FileHandle.nullDevice
+        try client.run()
+        defer { if client.isRunning { client.terminate() } }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? TmuxDriver.run(["tmux", "-L", tmux.name, "list-clients"]))?.output ?? "" == "" {
+            usleep(100_000)
+        }
+        _ = try TmuxDriver.run(["tmux", "-L", tmux.name, "wait-for", "-S", "attached"])
+
+        let finished = tmux.waitFor(seconds: 120) { $0.contains("FINISHED") }
+        #expect(finished.matched, "the run did not finish:\n\(finished.screen)")
+        Thread.sleep(forTimeInterval: 1)  // let tmux forward the last frame
+        let seen = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
+        // the first image (id 16: the dashboard's first probe, 28x28 at 4x in 14x7 cells) arrives
+        // as a bare APC, its first chunk m=1 (37,632 RGB bytes are 50,176 base64 bytes)
+        let transmitted = seen.contains("\u{1B}_Ga=T,U=1,f=24,t=d,s=112,v=112,i=16,c=14,r=7,q=2,m=1;")
+        #expect(transmitted, "image 16 did not reach the outer terminal (\(seen.utf8.count) bytes seen)")
+        let wrapped = seen.contains("Ptmux;")
+        #expect(!wrapped, "tmux passed a wrapped escape on")
+        // tmux draws placeholder cells in the id colour (38;5;16 in xterm-256color's setaf form)
+        let placeholders = seen.contains("\u{1B}[38;5;16m\u{10EEEE}")
+        #expect(placeholders, "no placeholder cell in colour 16 reached the outer terminal")
+
+        tmux.send("q")
+        let ended = tmux.waitFor(seconds: 60) { $0.contains("exit=0") }
+        #expect(ended.matched, "no clean exit:\n\(ended.screen)")
+        Thread.sleep(forTimeInterval: 1)
+        let all = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
+        let deleted = all.contains("\u{1B}_Ga=d,d=I,i=16,q=2\u{1B}\\")
+        #expect(deleted, "the outer terminal was not told to delete image 16")
+    }
+}
+
 /// U+10EEEE, the kitty placeholder's base character.
 enum KittyPlaceholder {
     static let base = Unicode.Scalar(0x10EEEE)!

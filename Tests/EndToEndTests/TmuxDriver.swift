@@ -21,15 +21,18 @@ final class TmuxDriver {
     ///   and `fg`; ctrl-c reaches only the program) instead of running it under `sh -c`; the
     ///   exit line and the settings are written after the program ends (a bash list would go on
     ///   to its next command when the program is stopped).
+    /// - Parameter keepTmux: leave the pane's `$TMUX` set (the program sees the tmux it runs in,
+    ///   and `tmux` commands in `command` reach this server); by default it is unset.
     init(
         command: String, columns: Int = 100, rows: Int = 30, environment: [String: String] = [:],
-        interactive: Bool = false
+        interactive: Bool = false, keepTmux: Bool = false
     ) throws {
         name = "aelab-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         marker = FileManager.default.temporaryDirectory.appendingPathComponent(name + ".stty").path
         let exports = environment.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
+        let unset = keepTmux ? "unset NO_COLOR;" : "unset NO_COLOR TMUX;"
         let script =
-            "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
+            "\(unset) \(exports) cd '\(TmuxDriver.packageRoot.path)'; \(command); echo \"exit=$?\"; stty -a > '\(marker)'; sleep 60"
         // the tmux server outlives this call and would hold a captured pipe open: no capture
         let shell = interactive ? ["env", "PS1=$ ", "bash", "--norc", "--noprofile", "-i"] : ["sh", "-c", script]
         _ = try TmuxDriver.run(
@@ -37,7 +40,7 @@ final class TmuxDriver {
             capture: false)
         if interactive {
             _ = waitFor(seconds: 10) { $0.contains("$") }
-            send("-l", "unset NO_COLOR TMUX; \(exports) cd '\(TmuxDriver.packageRoot.path)'")
+            send("-l", "\(unset) \(exports) cd '\(TmuxDriver.packageRoot.path)'")
             send("Enter")
             send("-l", command)
             send("Enter")
