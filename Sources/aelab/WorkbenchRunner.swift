@@ -30,7 +30,7 @@ enum WorkbenchRunner {
             glyphMode: GlyphMode.detect(environment: environment, forceASCII: display.ascii),
             availableGlyphModes: GlyphMode.available(unicode: unicode), colorMode: terminal.colorMode)
         state.presetChoices = presetChoices(session.presets)
-        state.imageProtocol = images.chosen
+        state.pixelImages = PixelImages(kind: images.chosen, idSpace: PixelImages.idSpace(processID: getpid()))
         session.start()
         let loop = UILoop(
             terminal: terminal, session: session, themes: themes, state: state, framesPerSecond: display.fps,

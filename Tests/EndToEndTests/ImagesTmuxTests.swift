@@ -94,23 +94,39 @@ extension ImagesTmuxTests {
         #expect(finished.matched, "the run did not finish:\n\(finished.screen)")
         Thread.sleep(forTimeInterval: 1)  // let tmux forward the last frame
         let seen = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
-        // the first image (id 16: the dashboard's first probe, 28x28 at 4x in 14x7 cells) arrives
-        // as a bare APC, its first chunk m=1 (37,632 RGB bytes are 50,176 base64 bytes)
-        let transmitted = seen.contains("\u{1B}_Ga=T,U=1,f=24,t=d,s=112,v=112,i=16,c=14,r=7,q=2,m=1;")
-        #expect(transmitted, "image 16 did not reach the outer terminal (\(seen.utf8.count) bytes seen)")
+        // the first image (the dashboard's first probe, 28x28 at 4x in 14x7 cells) arrives as a
+        // bare APC, its first chunk m=1 (37,632 RGB bytes are 50,176 base64 bytes); its id is
+        // 16 in the process's id space (the high byte, 1...63)
+        let transmit = #/\x1B_Ga=T,U=1,f=24,t=d,s=112,v=112,i=(\d+),c=14,r=7,q=2,m=1;/#
+        let id = try #require(seen.firstMatch(of: transmit).flatMap { UInt32($0.1) }, "no image reached the terminal")
+        #expect(id & 0xFF_FFFF == 16 && (1...63).contains(id >> 24), "image id \(id)")
         let wrapped = seen.contains("Ptmux;")
         #expect(!wrapped, "tmux passed a wrapped escape on")
-        // tmux draws placeholder cells in the id colour (38;5;16 in xterm-256color's setaf form)
+        // tmux draws placeholder cells in the id's low byte as colour (38;5;16, xterm-256color's
+        // setaf), each cell ending with three diacritics: row, column, the id's high byte
         let placeholders = seen.contains("\u{1B}[38;5;16m\u{10EEEE}")
         #expect(placeholders, "no placeholder cell in colour 16 reached the outer terminal")
+        #expect(Self.highByteMarks(in: seen).count == 1, "cells of one process carry one id-space diacritic")
 
         tmux.send("q")
         let ended = tmux.waitFor(seconds: 60) { $0.contains("exit=0") }
         #expect(ended.matched, "no clean exit:\n\(ended.screen)")
         Thread.sleep(forTimeInterval: 1)
         let all = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
-        let deleted = all.contains("\u{1B}_Ga=d,d=I,i=16,q=2\u{1B}\\")
-        #expect(deleted, "the outer terminal was not told to delete image 16")
+        let deleted = all.contains("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\")
+        #expect(deleted, "the outer terminal was not told to delete image \(id)")
+    }
+
+    /// The third diacritics of the top-left placeholder cells (U+10EEEE, row 0, column 0) in `text`.
+    static func highByteMarks(in text: String) -> Set<Unicode.Scalar> {
+        let scalars = Array(text.unicodeScalars)
+        var marks = Set<Unicode.Scalar>()
+        for i in scalars.indices.dropLast(3)
+        where scalars[i] == KittyPlaceholder.base && scalars[i + 1] == "\u{0305}" && scalars[i + 2] == "\u{0305}" {
+            let next = scalars[i + 3]
+            if (0x0300...0x06FF).contains(next.value) { marks.insert(next) }
+        }
+        return marks
     }
 }
 

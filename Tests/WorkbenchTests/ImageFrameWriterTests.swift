@@ -89,7 +89,7 @@ import Testing
         var canvas = TextCanvas(width: 10, height: 4)
         GreyImageWidget.draw(
             pixels: [0, 255, 128, 64], rows: 2, columns: 2, scale: 1, x: 1, y: 1, clip: canvas.bounds,
-            glyphs: .braille, colors: .colors256, images: .kitty, on: &canvas)
+            glyphs: .braille, colors: .colors256, images: PixelImages(kind: .kitty), on: &canvas)
         let placed = try #require(canvas.images.first)
         // half blocks would take 2 columns x 1 row; at a nominal 8x16 cell that is 16x16 pixels,
         // so the 2x2 image is sent 4x larger (capped at 4): each pixel a 4x4 block
@@ -103,12 +103,37 @@ import Testing
         #expect(canvas[0, 1].role != .image && canvas[3, 1].role != .image)
     }
 
+    @Test func inAnIdSpaceTheIdsHighByteIsTheThirdDiacriticAndTheIdSentAndDeleted() throws {
+        var canvas = TextCanvas(width: 10, height: 4)
+        GreyImageWidget.draw(
+            pixels: [0, 255, 128, 64], rows: 2, columns: 2, scale: 1, x: 1, y: 1, clip: canvas.bounds,
+            glyphs: .braille, colors: .colors256, images: PixelImages(kind: .kitty, idSpace: 5), on: &canvas)
+        let placed = try #require(canvas.images.first)
+        #expect(placed.id == 83_886_096)  // 5 << 24 + 16
+        // kitty's "Unicode placeholders": row, column, then the id's most significant byte, each
+        // a diacritic from rowcolumn-diacritics.txt (entry 5 is U+033D); the colour keeps the low byte
+        #expect(canvas[2, 1].glyph == Character("\u{10EEEE}\u{0305}\u{030D}\u{033D}"))
+        #expect(canvas[2, 1].foreground == .palette(16))
+        var writer = ImageFrameWriter(inTmux: false)
+        // 8x8 pixels (4x), 192 RGB bytes = 256 base64 bytes: one chunk
+        let keys = "a=T,U=1,f=24,t=d,s=8,v=8,i=83886096,c=2,r=1,q=2,m=0;"
+        #expect(writer.bytes(for: canvas).hasPrefix("\(Self.esc)_G\(keys)"))
+        #expect(writer.deleteAll() == "\(Self.esc)_Ga=d,d=I,i=83886096,q=2\(Self.st)")
+    }
+
+    @Test func aProcessIdSpaceIsOneTo63AndDiffersForConsecutiveProcesses() {
+        #expect(PixelImages.idSpace(processID: 0) == 1)
+        #expect(PixelImages.idSpace(processID: 62) == 63)
+        #expect(PixelImages.idSpace(processID: 63) == 1)
+        #expect(PixelImages.idSpace(processID: 4242) != PixelImages.idSpace(processID: 4243))
+    }
+
     @Test func withoutUnicodeOr256ColoursKittyFallsBackToHalfBlocksOrShades() {
         for (glyphs, colors) in [(GlyphMode.ascii, ColorMode.colors256), (.braille, .colors8)] {
             var canvas = TextCanvas(width: 10, height: 4)
             GreyImageWidget.draw(
                 pixels: [0, 255, 128, 64], rows: 2, columns: 2, scale: 1, x: 1, y: 1, clip: canvas.bounds,
-                glyphs: glyphs, colors: colors, images: .kitty, on: &canvas)
+                glyphs: glyphs, colors: colors, images: PixelImages(kind: .kitty), on: &canvas)
             #expect(canvas.images.isEmpty)
             #expect(canvas[1, 1].glyph.unicodeScalars.first != KittyGraphicsEncoder.placeholder)
         }

@@ -56,7 +56,7 @@ import Testing
         ])
     func pixelImagesMatchTheirSnapshots(view: View, images: ImageProtocol, size: TerminalSize) {
         var state = Fixtures.state(size: size, view: view)
-        state.imageProtocol = images
+        state.pixelImages = PixelImages(kind: images)
         let canvas = Screen.render(state)
         #expect(canvas.images.count > 0 && canvas.images.allSatisfy { $0.kind == images })
         SnapshotAssertion.assertMatches(

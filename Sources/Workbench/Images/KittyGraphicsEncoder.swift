@@ -16,6 +16,8 @@
 // Placement: each cell is U+10EEEE followed by the row diacritic and the column diacritic
 // (from kitty's rowcolumn-diacritics.txt), drawn with the image id as the foreground colour: a
 // 256-colour index, which the spec reads as the id when it is below 256 and curses can draw.
+// An optional third diacritic is the id's most significant byte (the spec's example: colour 42
+// with the diacritic for 2 names image 2 << 24 + 42), which PixelImages.idSpace uses.
 // These are ordinary characters, so redraws and scrolling (by ncurses or tmux) move them.
 
 import Foundation
@@ -34,14 +36,14 @@ public enum KittyGraphicsEncoder {
 
     /// The escape codes that transmit `image` as image `id` with a virtual placement of
     /// `columns` x `rows` cells.
-    /// - Precondition: `id` in 1...0xFFFFFF (it is drawn as a 24-bit colour).
+    /// - Precondition: `id` is not 0 (the protocol's ids are 1...4294967295).
     public static func transmit(_ image: GreyImage, id: UInt32, columns: Int, rows: Int) -> String {
         transmitChunks(image, id: id, columns: columns, rows: rows).joined()
     }
 
     /// The escape codes of `transmit`, one APC per chunk (tmux wraps each on its own).
     public static func transmitChunks(_ image: GreyImage, id: UInt32, columns: Int, rows: Int) -> [String] {
-        precondition(id > 0 && id <= 0xFF_FFFF, "kitty image id \(id) must fit 24 bits")
+        precondition(id > 0, "kitty image id 0 is not allowed")
         var rgb = [UInt8]()
         rgb.reserveCapacity(image.pixels.count * 3)
         for p in image.pixels {
@@ -89,14 +91,16 @@ public enum KittyGraphicsEncoder {
         return String(scalars)
     }
 
-    /// One placeholder cell as a character: U+10EEEE + the row and the column diacritic.
-    /// - Precondition: row and column below `KittyDiacritics.rowColumn.count`.
-    public static func placeholderCharacter(row: Int, column: Int) -> Character {
+    /// One placeholder cell as a character: U+10EEEE + the row and the column diacritic, and
+    /// when `idHighByte` is not 0 a third diacritic for it (the id's most significant byte).
+    /// - Precondition: row, column and idHighByte below `KittyDiacritics.rowColumn.count`.
+    public static func placeholderCharacter(row: Int, column: Int, idHighByte: UInt8 = 0) -> Character {
         let marks = KittyDiacritics.rowColumn
         var scalars = String.UnicodeScalarView()
         scalars.append(placeholder)
         scalars.append(marks[row])
         scalars.append(marks[column])
+        if idHighByte > 0 { scalars.append(marks[Int(idHighByte)]) }
         return Character(String(scalars))
     }
 

@@ -6,7 +6,8 @@
 public struct PlacedImage: Equatable, Sendable {
     /// The protocol that draws it (never `.blocks`).
     public var kind: ImageProtocol
-    /// The kitty image id (16...255, the 256-colour foreground of its placeholder cells); for
+    /// The kitty image id: the low byte (16...255) is the 256-colour foreground of its
+    /// placeholder cells, the high byte the session's id space (`PixelImages.idSpace`); for
     /// sixel the placement index, 16 upwards.
     public var id: UInt32
     /// The top-left cell and the size in cells.
@@ -37,14 +38,16 @@ public struct PlacedImage: Equatable, Sendable {
 
 /// The ids images get: kitty reads a placeholder's image id from its foreground colour, and a
 /// 256-colour index is what curses can draw, so ids are palette indices. 0-15 are skipped (the
-/// terminal's own palette, which bold may brighten): 240 images a frame.
+/// terminal's own palette, which bold may brighten): 240 images a frame. The session's id space
+/// is the id's most significant byte.
 public enum PlacedImageIDs {
     public static let first: UInt32 = 16
     public static let last: UInt32 = 255
 
-    /// The id of the next image placed on `canvas`, or nil when all are used.
-    public static func next(on canvas: TextCanvas) -> UInt32? {
-        let id = first + UInt32(canvas.images.count)
-        return id <= last ? id : nil
+    /// The id of the next image placed on `canvas` in id space `idSpace`, or nil when all are
+    /// used.
+    public static func next(on canvas: TextCanvas, idSpace: UInt8 = 0) -> UInt32? {
+        let low = first + UInt32(canvas.images.count)
+        return low <= last ? UInt32(idSpace) << 24 | low : nil
     }
 }

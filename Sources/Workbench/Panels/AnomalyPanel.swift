@@ -93,7 +93,7 @@ public struct AnomalyPanel: Panel {
                 GreyImageWidget.draw(
                     pixels: pixels, rows: rows, columns: columns, scale: scale, x: left + j * (image.width + 1),
                     y: rect.y + 1,
-                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol,
+                    clip: rect, glyphs: state.glyphMode, colors: state.colorMode, images: state.pixelImages,
                     on: &canvas)
             }
             let label = worst.label.map { " class \($0)" } ?? ""

@@ -59,7 +59,7 @@ public struct ImagesPanel: Panel {
                 GreyImageWidget.draw(
                     pixels: image, rows: rows, columns: columns, scale: layout.scale,
                     x: x + offset * (width + pairGap), y: y, clip: inner, glyphs: state.glyphMode,
-                    colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+                    colors: state.colorMode, images: state.pixelImages, on: &canvas)
             }
             if index < captions.count {
                 let line = Rect(x: x, y: y + height, width: groupWidth, height: 1).intersection(inner)

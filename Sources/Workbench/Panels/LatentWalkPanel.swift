@@ -29,7 +29,7 @@ public struct LatentWalkPanel: Panel {
         func image(_ pixels: [UInt8], x: Int, y: Int) {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: scale, x: x, y: y, clip: inner,
-                glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+                glyphs: state.glyphMode, colors: state.colorMode, images: state.pixelImages, on: &canvas)
         }
         var y = inner.y
         canvas.write(
@@ -74,7 +74,7 @@ public struct LatentWalkPanel: Panel {
         func large(_ pixels: [UInt8], x: Int) {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: fits ? 1 : scale, x: x, y: y, clip: inner,
-                glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+                glyphs: state.glyphMode, colors: state.colorMode, images: state.pixelImages, on: &canvas)
         }
         large(walk.inputA, x: inner.x + 1)
         large(walk.interpolation.first ?? [], x: inner.x + 2 + w)
@@ -107,7 +107,7 @@ public struct LatentWalkPanel: Panel {
             GreyImageWidget.draw(
                 pixels: pixels, rows: rows, columns: columns, scale: scale, x: inner.x + 1 + index * (width + 1),
                 y: y + 1,
-                clip: inner, glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+                clip: inner, glyphs: state.glyphMode, colors: state.colorMode, images: state.pixelImages, on: &canvas)
         }
     }
 }

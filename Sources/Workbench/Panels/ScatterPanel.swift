@@ -56,7 +56,7 @@ public struct ScatterPanel: Panel {
         canvas.write("g(cursor)", x: x, y: side.y, role: .dim, clip: side)
         GreyImageWidget.draw(
             pixels: pixels, rows: rows, columns: columns, scale: scale, x: x, y: side.y + 1, clip: side,
-            glyphs: state.glyphMode, colors: state.colorMode, images: state.imageProtocol, on: &canvas)
+            glyphs: state.glyphMode, colors: state.colorMode, images: state.pixelImages, on: &canvas)
         if let point = scatter.cursor {
             let text = "\(NumberFormat.value(point.x)),\(NumberFormat.value(point.y))"
             canvas.write(text, x: x, y: side.y + 1 + size.height, role: .dim, clip: side)

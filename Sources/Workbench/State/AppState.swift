@@ -40,7 +40,7 @@ public struct AppState: Equatable, Sendable {
     public var colorMode: ColorMode
     /// How images are drawn: half blocks, or pixels with kitty placeholders or sixel (chosen
     /// at start from `--images` and the terminal's answer to the probe).
-    public var imageProtocol: ImageProtocol = .blocks
+    public var pixelImages: PixelImages = .blocks
     /// The last note or error for the status line.
     public var message: StatusMessage?
     public var size: TerminalSize

@@ -32,27 +32,28 @@ extension GreyImageWidget {
     /// Places the image when it fits `clip` whole and an id is free.
     /// - Returns: false when the caller must draw cells instead.
     static func place(
-        _ images: ImageProtocol, pixels: [UInt8], rows: Int, columns: Int, cells: (width: Int, height: Int),
+        _ images: PixelImages, pixels: [UInt8], rows: Int, columns: Int, cells: (width: Int, height: Int),
         x: Int, y: Int, clip: Rect, on canvas: inout TextCanvas
     ) -> Bool {
         let area = Rect(x: x, y: y, width: cells.width, height: cells.height)
         let marks = KittyDiacritics.rowColumn.count
-        guard images != .blocks, cells.width <= marks, cells.height <= marks,
+        guard images.kind != .blocks, cells.width <= marks, cells.height <= marks,
             area.intersection(clip.intersection(canvas.bounds)) == area,
-            let id = PlacedImageIDs.next(on: canvas)
+            let id = PlacedImageIDs.next(on: canvas, idSpace: images.idSpace)
         else { return false }
         let factor = pixelFactor(rows: rows, columns: columns, cells: cells)
         let image = GreyImage(width: columns, height: rows, pixels: Array(pixels.prefix(rows * columns))).scaled(
             by: factor)
         canvas.images.append(
-            PlacedImage(kind: images, id: id, x: x, y: y, columns: cells.width, rows: cells.height, image: image))
+            PlacedImage(kind: images.kind, id: id, x: x, y: y, columns: cells.width, rows: cells.height, image: image))
         for row in 0..<cells.height {
             for column in 0..<cells.width {
                 let cell =
-                    images == .kitty
+                    images.kind == .kitty
                     ? Cell(
-                        glyph: KittyGraphicsEncoder.placeholderCharacter(row: row, column: column), role: .image,
-                        foreground: .palette(Int(id)))
+                        glyph: KittyGraphicsEncoder.placeholderCharacter(
+                            row: row, column: column, idHighByte: images.idSpace),
+                        role: .image, foreground: .palette(Int(id & 0xFF)))
                     : Cell(glyph: " ", role: .image)
                 canvas[x + column, y + row] = cell
             }

@@ -31,10 +31,10 @@ public enum GreyImageWidget {
     ///     (see `place`) where the glyphs and colours allow it and the image fits `clip`.
     public static func draw(
         pixels: [UInt8], rows: Int, columns: Int, scale: Int, x: Int, y: Int, clip: Rect,
-        glyphs: GlyphMode, colors: ColorMode, images: ImageProtocol = .blocks, on canvas: inout TextCanvas
+        glyphs: GlyphMode, colors: ColorMode, images: PixelImages = .blocks, on canvas: inout TextCanvas
     ) {
         guard rows > 0, columns > 0, pixels.count >= rows * columns else { return }
-        if placesPixels(images, glyphs: glyphs, colors: colors),
+        if placesPixels(images.kind, glyphs: glyphs, colors: colors),
             place(
                 images, pixels: pixels, rows: rows, columns: columns,
                 cells: cellSize(rows: rows, columns: columns, scale: scale), x: x, y: y, clip: clip, on: &canvas)
