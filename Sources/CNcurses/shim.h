@@ -6,6 +6,8 @@
 #endif
 #include <locale.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <ncurses.h>
 
@@ -67,6 +69,16 @@ static inline int aelab_erase_screen(void) { return werase(stdscr); }
 static inline int aelab_refresh_screen(void) {
     int status = wnoutrefresh(stdscr);
     return status == ERR ? ERR : doupdate();
+}
+/// The terminal's cell size in pixels from TIOCGWINSZ on stdout; returns 0 when the terminal
+/// does not report its pixel size (many leave ws_xpixel and ws_ypixel at 0).
+static inline int aelab_cell_pixels(int *width, int *height) {
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_col == 0 || ws.ws_row == 0) { return 0; }
+    if (ws.ws_xpixel < ws.ws_col || ws.ws_ypixel < ws.ws_row) { return 0; }
+    *width = ws.ws_xpixel / ws.ws_col;
+    *height = ws.ws_ypixel / ws.ws_row;
+    return 1;
 }
 static inline void aelab_set_timeout(int ms) { wtimeout(stdscr, ms); }
 static inline int aelab_keypad_on(void) { return keypad(stdscr, TRUE); }

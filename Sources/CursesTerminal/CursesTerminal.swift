@@ -82,6 +82,13 @@ public final class CursesTerminal: Terminal {
         TerminalSize(columns: Int(aelab_cols()), rows: Int(aelab_lines()))
     }
 
+    public var cellPixels: CellPixels? {
+        var width: Int32 = 0
+        var height: Int32 = 0
+        guard aelab_cell_pixels(&width, &height) == 1 else { return nil }
+        return CellPixels(width: Int(width), height: Int(height))
+    }
+
     public func readKey(timeoutMs: Int) -> TerminalInput? {
         if let signal = quitSignal() { return signal }
         aelab_set_timeout(Int32(max(0, timeoutMs)))

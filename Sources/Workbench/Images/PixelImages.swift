@@ -8,6 +8,17 @@
 // placeholders") lets a placeholder cell carry the id's most significant byte as a third
 // diacritic (the foreground colour holds the low byte), so each process takes its own byte.
 
+/// A terminal cell's size in pixels.
+public struct CellPixels: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
 /// The pixel-image settings of a session.
 public struct PixelImages: Equatable, Sendable {
     /// The protocol that draws images (`.blocks`: half blocks or shades, no pixels).
@@ -15,15 +26,20 @@ public struct PixelImages: Equatable, Sendable {
     /// The most significant byte of every kitty image id, 0 for none (then the placeholder
     /// cells carry two diacritics, else three).
     public var idSpace: UInt8
+    /// The terminal's cell size when it reports one (TIOCGWINSZ), else nil. A sixel is drawn
+    /// pixel for pixel, so it must fit its cells at this size; kitty fits the picture to the
+    /// cells itself, and the size only decides how many pixels are worth sending.
+    public var cellPixels: CellPixels?
 
     /// Half blocks: what every session starts with.
     public static let blocks = PixelImages(kind: .blocks)
 
     /// - Precondition: `idSpace` below `KittyDiacritics.rowColumn.count` (it is a diacritic).
-    public init(kind: ImageProtocol, idSpace: UInt8 = 0) {
+    public init(kind: ImageProtocol, idSpace: UInt8 = 0, cellPixels: CellPixels? = nil) {
         precondition(Int(idSpace) < KittyDiacritics.rowColumn.count, "kitty id space \(idSpace) has no diacritic")
         self.kind = kind
         self.idSpace = idSpace
+        self.cellPixels = cellPixels
     }
 
     /// The id space of process `processID`: 1...63, so workbenches started one after another

@@ -5,6 +5,8 @@
 /// When the script runs out it reports `.eof`, so a test can never hang.
 public final class RecordingTerminal: Terminal {
     public var size: TerminalSize
+    /// The cell size in pixels the terminal reports (nil: none, as in most tests).
+    public var cellPixels: CellPixels?
     /// Inputs still to deliver; nil entries are reads that time out.
     public var script: [TerminalInput?]
     /// Every timeout the loop asked for, in order.

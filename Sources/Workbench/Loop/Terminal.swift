@@ -21,4 +21,10 @@ public protocol Terminal: AnyObject {
     func present(_ canvas: TextCanvas, theme: Theme, colorMode: ColorMode)
     /// Forgets the last frame and clears the screen, so the next `present` redraws every cell.
     func repaint()
+    /// A cell's size in pixels when the terminal reports it, else nil (sizes sixel images).
+    var cellPixels: CellPixels? { get }
+}
+
+extension Terminal {
+    public var cellPixels: CellPixels? { nil }
 }

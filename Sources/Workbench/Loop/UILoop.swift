@@ -55,7 +55,7 @@ public final class UILoop<T: Terminal> {
         var initial = state
         initial.themeNames = self.themes.map(\.name)
         initial.themeIndex = min(initial.themeIndex, self.themes.count - 1)
-        _ = initial.resize(to: terminal.size)
+        _ = initial.resize(to: terminal.size, cellPixels: terminal.cellPixels)
         self.state = initial
     }
 
@@ -78,7 +78,7 @@ public final class UILoop<T: Terminal> {
             case .signal(let number):
                 return number == 1 ? .hangUp : .signal(number)
             case .resize(let size):
-                if state.resize(to: size) { markKeyRedraw() }
+                if state.resize(to: size, cellPixels: terminal.cellPixels) { markKeyRedraw() }
                 if let command = state.displayCommand() { session.send(command) }
             case .key(let key):
                 if let action = keymap.action(for: key) {

@@ -132,10 +132,12 @@ public struct AppState: Equatable, Sendable {
         return .setDisplay(request)
     }
 
-    /// Records a new terminal size. - Returns: Whether it changed.
-    public mutating func resize(to newSize: TerminalSize) -> Bool {
-        guard newSize != size else { return false }
+    /// Records a new terminal size and cell size in pixels (nil: not reported).
+    /// - Returns: Whether either changed.
+    public mutating func resize(to newSize: TerminalSize, cellPixels: CellPixels?) -> Bool {
+        guard newSize != size || cellPixels != pixelImages.cellPixels else { return false }
         size = newSize
+        pixelImages.cellPixels = cellPixels
         return true
     }
 }

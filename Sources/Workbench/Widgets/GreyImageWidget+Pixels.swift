@@ -5,17 +5,19 @@
 // cells stay blank for the picture drawn over them.
 
 extension GreyImageWidget {
-    /// The cell size in pixels the enlargement assumes (a common 8x16 font); the terminal fits
-    /// the image into its cells, so this only decides how many pixels are sent.
-    static let nominalCell = (width: 8, height: 16)
+    /// The cell size in pixels assumed when the terminal does not report one (a common 8x16
+    /// font).
+    public static let nominalCell = CellPixels(width: 8, height: 16)
     /// The largest enlargement sent (a 28x28 image at 4 is 112x112: 37,632 RGB bytes).
     static let maxFactor = 4
 
-    /// The whole factor that enlarges `columns` x `rows` pixels to fill `cells` at the nominal
-    /// cell size, between 1 and `maxFactor`.
-    public static func pixelFactor(rows: Int, columns: Int, cells: (width: Int, height: Int)) -> Int {
-        let across = cells.width * nominalCell.width / max(1, columns)
-        let down = cells.height * nominalCell.height / max(1, rows)
+    /// The whole factor that enlarges `columns` x `rows` pixels to fill `cells` of `cell`
+    /// pixels, between 1 and `maxFactor`.
+    public static func pixelFactor(
+        rows: Int, columns: Int, cells: (width: Int, height: Int), cell: CellPixels = nominalCell
+    ) -> Int {
+        let across = cells.width * cell.width / max(1, columns)
+        let down = cells.height * cell.height / max(1, rows)
         return min(maxFactor, max(1, min(across, down)))
     }
 
@@ -29,7 +31,9 @@ extension GreyImageWidget {
         }
     }
 
-    /// Places the image when it fits `clip` whole and an id is free.
+    /// Places the image when it fits `clip` whole and an id is free, and for sixel when its
+    /// pixels fit the cells at the terminal's cell size (a sixel is drawn pixel for pixel and
+    /// would spill over its neighbours).
     /// - Returns: false when the caller must draw cells instead.
     static func place(
         _ images: PixelImages, pixels: [UInt8], rows: Int, columns: Int, cells: (width: Int, height: Int),
@@ -41,7 +45,11 @@ extension GreyImageWidget {
             area.intersection(clip.intersection(canvas.bounds)) == area,
             let id = PlacedImageIDs.next(on: canvas, idSpace: images.idSpace)
         else { return false }
-        let factor = pixelFactor(rows: rows, columns: columns, cells: cells)
+        let cell = images.cellPixels ?? nominalCell
+        if images.kind == .sixel, columns > cells.width * cell.width || rows > cells.height * cell.height {
+            return false
+        }
+        let factor = pixelFactor(rows: rows, columns: columns, cells: cells, cell: cell)
         let image = GreyImage(width: columns, height: rows, pixels: Array(pixels.prefix(rows * columns))).scaled(
             by: factor)
         canvas.images.append(
