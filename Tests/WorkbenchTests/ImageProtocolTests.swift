@@ -19,6 +19,20 @@ private let st = "\u{1B}\\"
         #expect(bytes == "\(esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=7,c=1,r=1,q=2,m=0;AAAA////gICAQEBA\(st)")
     }
 
+    @Test func aTwoByTwoGreyImageAtScaleTwoIsSixteenRGBPixelsInOneChunk() {
+        // kitty graphics protocol, "RGB and RGBA data": f=24 is 3 bytes a pixel, s and v the
+        // width and height in pixels; "Remote client": the payload is base64, in chunks of at
+        // most 4096 bytes, m=0 on the last. Each pixel is 3 bytes, so 4 base64 characters of its
+        // own: 0 = AAAA, 255 = ////, 128 = gICA, 64 = QEBA. At 2x, rows 0 and 1 are 0 0 255 255
+        // and rows 2 and 3 are 128 128 64 64 (48 bytes, 64 base64 characters).
+        let image = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64]).scaled(by: 2)
+        let top = "AAAAAAAA////////"
+        let bottom = "gICAgICAQEBAQEBA"
+        #expect(
+            KittyGraphicsEncoder.transmit(image, id: 7, columns: 1, rows: 1)
+                == "\(esc)_Ga=T,U=1,f=24,t=d,s=4,v=4,i=7,c=1,r=1,q=2,m=0;\(top)\(top)\(bottom)\(bottom)\(st)")
+    }
+
     @Test func a28By28ImageAtScaleTwoIsSentInFourChunksOf4096Base64BytesAtMost() throws {
         let source = GreyImage(width: 28, height: 28, pixels: (0..<784).map { UInt8($0 % 256) })
         let image = source.scaled(by: 2)
@@ -87,6 +101,19 @@ private let st = "\u{1B}\\"
         #expect(
             SixelEncoder.encode(image) == "\(esc)Pq\"1;1;2;2#0;2;0;0;0#1;2;25;25;25#2;2;50;50;50"
                 + "#3;2;100;100;100#0@?$#1?A$#2A?$#3?@\(st)")
+    }
+
+    @Test func aTwoByTwoImageAtScaleTwoDrawsEachGreyAsTwoByTwoBlocks() {
+        // DEC sixel (VT330/VT340 reference, "Sixel Graphics"): "1;1;4;4 raster attributes (1:1
+        // aspect, 4x4 pixels); #n;2;r;g;b a colour register in RGB percent; in a band each
+        // character is 63 + six bits, bit 0 the band's top row; $ returns to the band's start.
+        // At 2x: greys 0 (rows 0-1, columns 0-1), 255 (rows 0-1, columns 2-3), 128 (rows 2-3,
+        // columns 0-1), 64 (rows 2-3, columns 2-3). Rows 0-1 are bits 0b0011 = 'B', rows 2-3
+        // 0b1100 = 'K'; runs of two are written out.
+        let image = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64]).scaled(by: 2)
+        #expect(
+            SixelEncoder.encode(image) == "\(esc)Pq\"1;1;4;4#0;2;0;0;0#1;2;25;25;25#2;2;50;50;50"
+                + "#3;2;100;100;100#0BB??$#1??KK$#2KK??$#3??BB\(st)")
     }
 
     @Test func bandsOfSixRowsAreSeparatedByDashAndRunsUseTheRepeatIntroducer() {
