@@ -17,7 +17,8 @@ struct TerminalFacts {
         inTmux = !(env["TMUX"] ?? "").isEmpty
         mosh = env.keys.contains { $0.hasPrefix("MOSH") } || Self.ancestorNames().contains { $0.hasPrefix("mosh") }
         tmuxPassthrough = inTmux ? Self.output(["tmux", "show", "-gv", "allow-passthrough"]) : nil
-        replies = probe && !mosh ? TerminalProbe.ask() : nil
+        let passthrough = DoctorReport.passthroughOn(tmuxPassthrough) == true
+        replies = probe && !mosh ? TerminalProbe.ask(inTmux: inTmux, passthrough: passthrough) : nil
     }
 
     /// The protocol for `mode` with these facts, and why.

@@ -1,12 +1,17 @@
 // TerminalProbe: asks the terminal on /dev/tty which image protocol it speaks, before curses
 // takes it: the kitty graphics query, then primary device attributes (`ESC [ c`), read in raw
 // mode until the DA1 answer arrives or the timeout passes; the terminal settings are restored.
+// Inside tmux the query is wrapped for passthrough (TerminalImageReplies.probe), and with
+// passthrough on the probe waits for the outside terminal's answer, not tmux's own DA1.
 import Foundation
 import Workbench
 
 enum TerminalProbe {
     /// The parsed replies, or nil when there is no terminal to ask.
-    static func ask(timeout: Double = 0.5) -> TerminalImageReplies? {
+    /// - Parameters:
+    ///   - inTmux: `$TMUX` is set: the query goes wrapped for passthrough.
+    ///   - passthrough: tmux's `allow-passthrough` is on, so the terminal outside may answer.
+    static func ask(inTmux: Bool, passthrough: Bool, timeout: Double = 0.5) -> TerminalImageReplies? {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -20,7 +25,7 @@ enum TerminalProbe {
             tcsetattr(fd, TCSANOW, &s)
         }
 
-        let request = KittyGraphicsEncoder.query + "\u{1B}[c"
+        let request = TerminalImageReplies.probe(inTmux: inTmux)
         let wrote = request.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
         guard wrote > 0 else { return nil }
         var reply = [UInt8]()
@@ -33,7 +38,7 @@ enum TerminalProbe {
             let n = read(fd, &buffer, buffer.count)
             guard n > 0 else { break }
             reply += buffer[0..<n]
-            if TerminalImageReplies(parsing: reply).isComplete { break }
+            if TerminalImageReplies(parsing: reply).isComplete(throughTmux: inTmux && passthrough) { break }
         }
         return TerminalImageReplies(parsing: reply)
     }

@@ -144,7 +144,7 @@ private let st = "\u{1B}\\"
 
     @Test func aKittyOKBeforeDeviceAttributesMeansKitty() {
         let r = parse("\(esc)_Gi=31;OK\(st)\(esc)[?62;22c")
-        #expect(r.kittyOK && r.deviceAttributesSeen && !r.sixel && r.isComplete)
+        #expect(r.kittyOK && r.deviceAttributesSeen && !r.sixel && r.isComplete(throughTmux: false))
     }
 
     @Test func deviceAttributeFourMeansSixelButFourteenDoesNot() {
@@ -158,8 +158,23 @@ private let st = "\u{1B}\\"
     }
 
     @Test func aReplyWithoutDeviceAttributesIsNotComplete() {
-        #expect(!parse("\(esc)_Gi=31;OK\(st)").isComplete)
-        #expect(!parse("").isComplete)
+        #expect(!parse("\(esc)_Gi=31;OK\(st)").isComplete(throughTmux: false))
+        #expect(!parse("").isComplete(throughTmux: false))
+    }
+
+    @Test func throughTmuxOnlyTheOutsideTerminalsKittyAnswerEndsTheWaitNotTmuxsOwnDeviceAttributes() {
+        #expect(!parse("\(esc)[?1;2c").isComplete(throughTmux: true))
+        #expect(parse("\(esc)[?1;2c\(esc)_Gi=31;OK\(st)").isComplete(throughTmux: true))
+        #expect(parse("\(esc)_Gi=31;ENOTSUPPORTED:\(st)").isComplete(throughTmux: true))
+    }
+
+    @Test func insideTmuxTheQueryIsWrappedForPassthroughAndDeviceAttributesAreNot() {
+        let query = "\(esc)_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\(st)"
+        #expect(TerminalImageReplies.probe(inTmux: false) == query + "\(esc)[c")
+        // tmux's DCS passthrough: ESC Ptmux; + the sequence with every ESC doubled + ST
+        #expect(
+            TerminalImageReplies.probe(inTmux: true)
+                == "\(esc)Ptmux;\(esc)\(esc)_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\(esc)\(esc)\\\(st)\(esc)[c")
     }
 
     @Test func autoChoosesKittyThenSixelThenBlocksWithAReason() {

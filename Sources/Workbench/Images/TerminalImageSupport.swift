@@ -6,6 +6,8 @@
 // (`ESC [ ? 62 ; 4 ; ... c`, parameter 4 = sixel), and terminals that speak the kitty protocol
 // answer the query first (`ESC _ G i=31 ; OK ESC \`). So once the DA1 reply is in, a missing kitty
 // reply means no kitty; no DA1 reply within the timeout means the terminal did not answer.
+// Inside tmux the query travels wrapped for passthrough to the terminal outside, while tmux
+// answers DA1 itself at once: there only the kitty reply (or the timeout) ends the wait.
 
 public enum ImageProtocol: String, Sendable, CaseIterable {
     case kitty, sixel, blocks
@@ -62,8 +64,20 @@ public struct TerminalImageReplies: Equatable, Sendable {
         }
     }
 
-    /// True once the reply holds the DA1 answer: the probe may stop reading.
-    public var isComplete: Bool { deviceAttributesSeen }
+    /// The bytes the probe writes: the kitty graphics query, then DA1. Inside tmux the query is
+    /// wrapped for passthrough: tmux reads a bare APC as a pane title (the status line would show
+    /// "Gi=31,s=1,..."), drops a wrapped one when `allow-passthrough` is off, and hands it to the
+    /// terminal outside when it is on. DA1 is answered by tmux itself.
+    public static func probe(inTmux: Bool) -> String {
+        let query = KittyGraphicsEncoder.query
+        return (inTmux ? KittyGraphicsEncoder.tmuxPassthrough(query) : query) + "\u{1B}[c"
+    }
+
+    /// Whether the probe may stop reading: once the DA1 answer is in, or, when the query went
+    /// through tmux's passthrough (`throughTmux`), once the outside terminal answered it.
+    public func isComplete(throughTmux: Bool) -> Bool {
+        throughTmux ? kittyOK || kittyError != nil : deviceAttributesSeen
+    }
 }
 
 /// The protocol aelab will use, and a sentence saying why (shown by `aelab doctor`).
