@@ -52,48 +52,36 @@ struct ImagesTmuxTests {
 
 extension ImagesTmuxTests {
     /// What a kitty terminal outside tmux receives: a real tmux with `allow-passthrough on` runs
-    /// aelab (its own `$TMUX` kept, so aelab wraps for passthrough), and a tmux client attached
-    /// under `script` stands for the outer terminal, its typescript holding every byte tmux sent
-    /// it. tmux unwraps the passthrough and redraws the pane's placeholder cells with their
-    /// 256-colour id foreground.
+    /// aelab with `--images auto` (its own `$TMUX` kept, so aelab wraps for passthrough), and a
+    /// tmux client attached under `script` stands for the outer terminal (OuterTerminal): it
+    /// answers the kitty query as kitty does, so aelab picks kitty; its typescript holds every
+    /// byte tmux sent it. tmux unwraps the passthrough and redraws the pane's placeholder cells
+    /// with their 256-colour id foreground.
     @Test(
-        "--images kitty through tmux passthrough: the outer terminal gets the bare APCs and the placeholder cells",
+        "--images auto through tmux passthrough with kitty outside: bare APCs and placeholder cells reach it",
         .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
     func kittyThroughTmuxPassthrough() throws {
         let binary = try #require(TmuxDriver.binary)
         let folder = try ScratchFolder("images-passthrough")
         defer { folder.remove() }
-        let outer = folder.file("outer-terminal")
         // aelab starts once the outer client is attached: passthrough goes only to attached clients
         let command =
-            "tmux wait-for attached; '\(binary)' --images kitty --data samples/digits-500 --epochs 1 --autosave-dir '\(folder.path)'"
+            "tmux wait-for attached; '\(binary)' --images auto --data samples/digits-500 --epochs 1 --autosave-dir '\(folder.path)'"
         let tmux = try TmuxDriver(
             command: command, columns: 100, rows: 30, environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"],
             keepTmux: true)
         for option in [["allow-passthrough", "on"], ["status", "off"]] {
             _ = try TmuxDriver.run(["tmux", "-L", tmux.name, "set", "-g"] + option)
         }
-        let client = Process()
-        client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        client.arguments = [
-            "TERM=xterm-256color", "LANG=C.UTF-8", "script", "-q", "-f", "-E", "never", "-c",
-            "stty cols 100 rows 30; exec tmux -L \(tmux.name) attach -t \(tmux.name)", outer,
-        ]
-        client.standardInput = FileHandle.nullDevice
-        client.standardOutput = FileHandle.nullDevice
-        client.standardError = FileHandle.nullDevice
-        try client.run()
-        defer { if client.isRunning { client.terminate() } }
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, (try? TmuxDriver.run(["tmux", "-L", tmux.name, "list-clients"]))?.output ?? "" == "" {
-            usleep(100_000)
-        }
+        let outer = try OuterTerminal(
+            server: tmux.name, session: tmux.name, columns: 100, rows: 30, typescript: folder.file("outer-terminal"),
+            answersKittyQuery: true)
         _ = try TmuxDriver.run(["tmux", "-L", tmux.name, "wait-for", "-S", "attached"])
 
         let finished = tmux.waitFor(seconds: 120) { $0.contains("FINISHED") }
         #expect(finished.matched, "the run did not finish:\n\(finished.screen)")
         Thread.sleep(forTimeInterval: 1)  // let tmux forward the last frame
-        let seen = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
+        let seen = outer.text
         // the first image (the dashboard's first probe, 28x28 at 4x in 14x7 cells) arrives as a
         // bare APC, its first chunk m=1 (37,632 RGB bytes are 50,176 base64 bytes); its id is
         // 16 in the process's id space (the high byte, 1...63)
@@ -112,7 +100,7 @@ extension ImagesTmuxTests {
         let ended = tmux.waitFor(seconds: 60) { $0.contains("exit=0") }
         #expect(ended.matched, "no clean exit:\n\(ended.screen)")
         Thread.sleep(forTimeInterval: 1)
-        let all = String(decoding: FileManager.default.contents(atPath: outer) ?? Data(), as: UTF8.self)
+        let all = outer.text
         let deleted = all.contains("\u{1B}_Ga=d,d=I,i=\(id),q=2\u{1B}\\")
         #expect(deleted, "the outer terminal was not told to delete image \(id)")
     }

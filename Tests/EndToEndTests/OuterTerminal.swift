@@ -11,7 +11,8 @@ final class OuterTerminal: Sendable {
     private let typescript: String
 
     /// Attaches a client of tmux server `server` (its `-L` name) to `session` in a terminal of
-    /// `columns` x `rows` with TERM=xterm-256color, recording into `typescript`.
+    /// `columns` x `rows` with TERM=xterm-256color, recording into `typescript`; returns once
+    /// the server lists the client (10 s at most).
     init(
         server: String, session: String, columns: Int, rows: Int, typescript: String, answersKittyQuery: Bool
     ) throws {
@@ -27,6 +28,10 @@ final class OuterTerminal: Sendable {
         client.standardOutput = FileHandle.nullDevice
         client.standardError = FileHandle.nullDevice
         try client.run()
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, (try? TmuxDriver.run(["tmux", "-L", server, "list-clients"]))?.output ?? "" == "" {
+            usleep(50_000)
+        }
         guard answersKittyQuery else { return }
         let writer = input.fileHandleForWriting
         DispatchQueue.global().async { [client] in
