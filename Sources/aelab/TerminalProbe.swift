@@ -40,6 +40,8 @@ enum TerminalProbe {
             reply += buffer[0..<n]
             if TerminalImageReplies(parsing: reply).isComplete(throughTmux: inTmux && passthrough) { break }
         }
+        // an answer still on its way in (a timeout cut it short) would reach curses as keys
+        tcflush(fd, TCIFLUSH)
         return TerminalImageReplies(parsing: reply)
     }
 }
