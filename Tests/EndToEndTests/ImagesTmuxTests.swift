@@ -34,7 +34,14 @@ struct ImagesTmuxTests {
             finished.screen.unicodeScalars.contains(KittyPlaceholder.base), "no placeholder cells:\n\(finished.screen)")
 
         let transmit = "\u{1B}Ptmux;\u{1B}\u{1B}_Ga=T,U=1,f=24,t=d,"
-        let sent = Self.count(transmit, in: typescript)
+        // the finished run's last pictures follow its status line: wait until the count settles
+        var sent = Self.count(transmit, in: typescript)
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: 1)
+            let now = Self.count(transmit, in: typescript)
+            if now == sent { break }
+            sent = now
+        }
         #expect(sent >= 1, "\(sent) transmissions")
         // the run is finished: frames go on, the images do not change, nothing more is sent
         Thread.sleep(forTimeInterval: 2)
