@@ -40,6 +40,15 @@ import Testing
         #expect(on.contains("images    kitty: kitty graphics answered through tmux passthrough"))
     }
 
+    @Test func kittyWithoutUTF8Or256ColoursSaysTheImagesStayCells() {
+        let caveat = "; but drawn as half blocks or shades: kitty needs UTF-8 and 256 colours (fixes above)"
+        #expect(
+            DoctorReport.lines(facts(colors: 8, kitty: true))[3] == "images    kitty: kitty graphics answered the query"
+                + caveat)
+        #expect(DoctorReport.lines(facts(locale: "C", kitty: true))[3].hasSuffix(caveat))
+        #expect(!DoctorReport.lines(facts(kitty: true))[3].hasSuffix(caveat))
+    }
+
     @Test func moshEightColoursAndAnUnknownTermEachGiveAFix() {
         #expect(
             DoctorReport.lines(facts(mosh: true, kitty: true)).contains(

@@ -86,7 +86,12 @@ public enum DoctorReport {
             rows.append(("colour", "unknown: no terminfo for TERM=\(term); fix: apt install ncurses-term"))
         }
         let choice = imageChoice(f)
-        rows.append(("images", "\(choice.chosen.rawValue): \(choice.reason)"))
+        var images = "\(choice.chosen.rawValue): \(choice.reason)"
+        // the placeholder is a Unicode character and the image id its 256-colour foreground
+        if choice.chosen == .kitty, !(isUTF8(f.locale) && !f.noColor && (f.colors ?? 0) >= 256) {
+            images += "; but drawn as half blocks or shades: kitty needs UTF-8 and 256 colours (fixes above)"
+        }
+        rows.append(("images", images))
         if f.inTmux {
             switch passthroughOn(f.tmuxPassthrough) {
             case true?:
