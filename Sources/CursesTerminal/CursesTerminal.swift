@@ -115,17 +115,20 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public func present(_ canvas: TextCanvas, theme: Theme, colorMode requested: ColorMode) {
+    public func present(_ frame: TextCanvas, theme: Theme, colorMode requested: ColorMode) {
         let mode =
             colorMode == .none ? .none : (requested == .colors256 && colorMode == .colors8 ? .colors8 : requested)
         let styleKey = "\(theme.name)|\(mode.rawValue)|\(theme.background)"
         let full =
-            previous == nil || previous?.width != canvas.width || previous?.height != canvas.height
+            previous == nil || previous?.width != frame.width || previous?.height != frame.height
             || styleKey != previousStyleKey
         if full {
             _ = aelab_erase_screen()
             images.screenErased()
         }
+        // kitty images the terminal holds already are shown by their ids (placeholder colours)
+        var canvas = frame
+        let imageBytes = images.bytes(for: &canvas)
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
@@ -145,7 +148,7 @@ public final class CursesTerminal: Terminal {
             }
         }
         _ = aelab_refresh_screen()
-        writeRaw(images.bytes(for: canvas))
+        writeRaw(imageBytes)
         previous = canvas
         previousStyleKey = styleKey
     }

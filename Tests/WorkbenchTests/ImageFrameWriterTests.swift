@@ -17,38 +17,74 @@ import Testing
     static let image = GreyImage(width: 2, height: 2, pixels: [0, 255, 128, 64])
     static let transmit = "\(esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(st)"
 
+    /// A frame with one image in cells (3, 1) and (4, 1): placeholder cells in colour 16 for
+    /// kitty, blank image cells for sixel.
     static func canvas(with kind: ImageProtocol) -> TextCanvas {
         var canvas = TextCanvas(width: 6, height: 3)
         canvas.images = [PlacedImage(kind: kind, id: 16, x: 3, y: 1, columns: 2, rows: 1, image: image)]
-        for column in 3..<5 { canvas[column, 1] = Cell(glyph: " ", role: .image) }
+        for column in 3..<5 {
+            canvas[column, 1] =
+                kind == .kitty
+                ? Cell(
+                    glyph: KittyGraphicsEncoder.placeholderCharacter(row: 0, column: column - 3), role: .image,
+                    foreground: .palette(16))
+                : Cell(glyph: " ", role: .image)
+        }
         return canvas
     }
 
-    @Test func aKittyImageIsSentOnceThenDeletedWhenNoLongerShown() {
+    @Test func aKittyImageIsSentOnceAndKeptWhileNotShownSoShowingItAgainSendsNothing() {
         var writer = ImageFrameWriter(inTmux: false)
         let frame = Self.canvas(with: .kitty)
-        #expect(writer.bytes(for: frame) == Self.transmit)
-        #expect(writer.bytes(for: frame) == "")  // unchanged: nothing sent
-        #expect(writer.bytes(for: TextCanvas(width: 6, height: 3)) == "\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.st)")
-        #expect(writer.bytes(for: TextCanvas(width: 6, height: 3)) == "")
+        #expect(writer.send(frame) == Self.transmit)
+        #expect(writer.send(frame) == "")  // unchanged: nothing sent
+        #expect(writer.send(TextCanvas(width: 6, height: 3)) == "")  // another view: the terminal keeps it
+        #expect(writer.send(frame) == "")  // back again: still held
+        #expect(writer.deleteAll() == "\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.st)")  // quit
     }
 
-    @Test func changedPixelsAreSentAgainUnderTheSameId() {
+    @Test func newPixelsGoToAFreeIdAndTheCellsFollowTheContentBack() {
         var writer = ImageFrameWriter(inTmux: false)
-        _ = writer.bytes(for: Self.canvas(with: .kitty))
+        _ = writer.send(Self.canvas(with: .kitty))
         var changed = Self.canvas(with: .kitty)
         changed.images[0].image = GreyImage(width: 2, height: 2, pixels: [255, 255, 128, 64])
-        // FF FF FF FF FF FF 80 80 80 40 40 40 = ////////gICAQEBA
+        // FF FF FF FF FF FF 80 80 80 40 40 40 = ////////gICAQEBA, on id 17: 16 still holds the first
+        var shown = changed
         #expect(
-            writer.bytes(for: changed)
-                == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
+            writer.bytes(for: &shown)
+                == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=17,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
+        #expect(
+            shown.images[0].id == 17 && shown[3, 1].foreground == .palette(17) && shown[4, 1].foreground == .palette(17)
+        )
+        #expect(shown[2, 1].foreground == nil)  // outside the image: untouched
+        // the first pictures again (scrubbing back): nothing sent, the cells point at 16
+        var back = Self.canvas(with: .kitty)
+        #expect(writer.bytes(for: &back) == "" && back[3, 1].foreground == .palette(16))
+        var again = changed
+        #expect(writer.bytes(for: &again) == "" && again[3, 1].foreground == .palette(17))
+    }
+
+    @Test func with240ImagesHeldTheOneShownLeastRecentlyMakesRoom() {
+        var writer = ImageFrameWriter(inTmux: false)
+        func frame(_ grey: Int) -> TextCanvas {
+            var canvas = Self.canvas(with: .kitty)
+            canvas.images[0].image = GreyImage(width: 1, height: 1, pixels: [UInt8(grey)])
+            return canvas
+        }
+        for grey in 0..<240 { _ = writer.send(frame(grey)) }  // ids 16...255, grey g on id 16 + g
+        _ = writer.send(frame(0))  // grey 0 (id 16) shown again: now grey 1 (id 17) is the oldest
+        // one more picture: grey 240 = F0, RGB F0 F0 F0 = 8PDw, sent on id 17
+        #expect(writer.send(frame(240)) == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=1,v=1,i=17,c=2,r=1,q=2,m=0;8PDw\(Self.st)")
+        #expect(writer.send(frame(0)) == "")
+        // grey 1 went: it comes back on the now oldest id, 18 (grey 2)
+        #expect(writer.send(frame(1)) == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=1,v=1,i=18,c=2,r=1,q=2,m=0;AQEB\(Self.st)")
     }
 
     @Test func insideTmuxEveryEscapeIsWrappedForPassthroughAndQuittingDeletesWhatWasSent() {
         var writer = ImageFrameWriter(inTmux: true)
         let wrapped =
             "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=16,c=2,r=1,q=2,m=0;AAAA////gICAQEBA\(Self.esc)\(Self.esc)\\\(Self.st)"
-        #expect(writer.bytes(for: Self.canvas(with: .kitty)) == wrapped)
+        #expect(writer.send(Self.canvas(with: .kitty)) == wrapped)
         #expect(
             writer.deleteAll()
                 == "\(Self.esc)Ptmux;\(Self.esc)\(Self.esc)_Ga=d,d=I,i=16,q=2\(Self.esc)\(Self.esc)\\\(Self.st)")
@@ -59,30 +95,30 @@ import Testing
         var writer = ImageFrameWriter(inTmux: false)
         let frame = Self.canvas(with: .sixel)
         let drawn = "\(Self.esc)7\(Self.esc)[2;4H" + SixelEncoder.encode(Self.image) + "\(Self.esc)8"
-        #expect(writer.bytes(for: frame) == drawn)
-        #expect(writer.bytes(for: frame) == "")
+        #expect(writer.send(frame) == drawn)
+        #expect(writer.send(frame) == "")
         var covered = frame
         covered[4, 1] = Cell(glyph: "x", role: .help)  // a help box over part of it
-        #expect(writer.bytes(for: covered) == "")
-        #expect(writer.bytes(for: frame) == drawn)
+        #expect(writer.send(covered) == "")
+        #expect(writer.send(frame) == drawn)
         // never through tmux (it would scroll and smear the pane)
         var tmux = ImageFrameWriter(inTmux: true)
-        #expect(tmux.bytes(for: frame) == "")
+        #expect(tmux.send(frame) == "")
     }
 
     @Test func anErasedScreenRedrawsSixelsButKeepsKittyImagesAndARepaintResendsBoth() {
         var kitty = ImageFrameWriter(inTmux: false)
-        _ = kitty.bytes(for: Self.canvas(with: .kitty))
+        _ = kitty.send(Self.canvas(with: .kitty))
         kitty.screenErased()  // a resize or a theme change: the terminal still holds image 16
-        #expect(kitty.bytes(for: Self.canvas(with: .kitty)) == "")
+        #expect(kitty.send(Self.canvas(with: .kitty)) == "")
         kitty.reset()  // ctrl-l: the user says the screen is wrong, so everything goes again
-        #expect(kitty.bytes(for: Self.canvas(with: .kitty)) == Self.transmit)
+        #expect(kitty.send(Self.canvas(with: .kitty)) == Self.transmit)
 
         var sixel = ImageFrameWriter(inTmux: false)
-        let drawn = sixel.bytes(for: Self.canvas(with: .sixel))
+        let drawn = sixel.send(Self.canvas(with: .sixel))
         #expect(!drawn.isEmpty)
         sixel.screenErased()  // the pixels went with the erased cells
-        #expect(sixel.bytes(for: Self.canvas(with: .sixel)) == drawn)
+        #expect(sixel.send(Self.canvas(with: .sixel)) == drawn)
     }
 
     @Test func theWidgetPlacesKittyPlaceholdersInTheHalfBlockCellsWithPixelsEnlargedByAWholeFactor() throws {
@@ -117,7 +153,7 @@ import Testing
         var writer = ImageFrameWriter(inTmux: false)
         // 8x8 pixels (4x), 192 RGB bytes = 256 base64 bytes: one chunk
         let keys = "a=T,U=1,f=24,t=d,s=8,v=8,i=83886096,c=2,r=1,q=2,m=0;"
-        #expect(writer.bytes(for: canvas).hasPrefix("\(Self.esc)_G\(keys)"))
+        #expect(writer.send(canvas).hasPrefix("\(Self.esc)_G\(keys)"))
         #expect(writer.deleteAll() == "\(Self.esc)_Ga=d,d=I,i=83886096,q=2\(Self.st)")
     }
 
@@ -137,5 +173,13 @@ import Testing
             #expect(canvas.images.isEmpty)
             #expect(canvas[1, 1].glyph.unicodeScalars.first != KittyGraphicsEncoder.placeholder)
         }
+    }
+}
+
+extension ImageFrameWriter {
+    /// The bytes for a frame whose id changes the test does not look at.
+    fileprivate mutating func send(_ canvas: TextCanvas) -> String {
+        var shown = canvas
+        return bytes(for: &shown)
     }
 }
