@@ -126,9 +126,11 @@ public final class CursesTerminal: Terminal {
             _ = aelab_erase_screen()
             images.screenErased()
         }
-        // kitty images the terminal holds already are shown by their ids (placeholder colours)
+        // kitty images the terminal holds already are shown by their ids (placeholder colours);
+        // new ones go out before the cells that show them, sixels after curses drew their cells
         var canvas = frame
         let imageBytes = images.bytes(for: &canvas)
+        writeRaw(imageBytes.beforeCells)
         for y in 0..<canvas.height {
             for x in 0..<canvas.width {
                 let cell = canvas[x, y]
@@ -148,7 +150,7 @@ public final class CursesTerminal: Terminal {
             }
         }
         _ = aelab_refresh_screen()
-        writeRaw(imageBytes)
+        writeRaw(imageBytes.afterCells)
         previous = canvas
         previousStyleKey = styleKey
     }

@@ -51,7 +51,7 @@ import Testing
         // FF FF FF FF FF FF 80 80 80 40 40 40 = ////////gICAQEBA, on id 17: 16 still holds the first
         var shown = changed
         #expect(
-            writer.bytes(for: &shown)
+            writer.bytes(for: &shown).beforeCells
                 == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=2,v=2,i=17,c=2,r=1,q=2,m=0;////////gICAQEBA\(Self.st)")
         #expect(
             shown.images[0].id == 17 && shown[3, 1].foreground == .palette(17) && shown[4, 1].foreground == .palette(17)
@@ -59,9 +59,9 @@ import Testing
         #expect(shown[2, 1].foreground == nil)  // outside the image: untouched
         // the first pictures again (scrubbing back): nothing sent, the cells point at 16
         var back = Self.canvas(with: .kitty)
-        #expect(writer.bytes(for: &back) == "" && back[3, 1].foreground == .palette(16))
+        #expect(writer.bytes(for: &back).all == "" && back[3, 1].foreground == .palette(16))
         var again = changed
-        #expect(writer.bytes(for: &again) == "" && again[3, 1].foreground == .palette(17))
+        #expect(writer.bytes(for: &again).all == "" && again[3, 1].foreground == .palette(17))
     }
 
     @Test func with240ImagesHeldTheOneShownLeastRecentlyMakesRoom() {
@@ -78,6 +78,15 @@ import Testing
         #expect(writer.send(frame(0)) == "")
         // grey 1 went: it comes back on the now oldest id, 18 (grey 2)
         #expect(writer.send(frame(1)) == "\(Self.esc)_Ga=T,U=1,f=24,t=d,s=1,v=1,i=18,c=2,r=1,q=2,m=0;AQEB\(Self.st)")
+    }
+
+    @Test func kittyTransmissionsGoBeforeTheCellsAndSixelsAfterThem() {
+        var kitty = Self.canvas(with: .kitty)
+        var writer = ImageFrameWriter(inTmux: false)
+        #expect(writer.bytes(for: &kitty) == ImageBytes(beforeCells: Self.transmit, afterCells: ""))
+        var sixel = Self.canvas(with: .sixel)
+        let drawn = "\(Self.esc)7\(Self.esc)[2;4H" + SixelEncoder.encode(Self.image) + "\(Self.esc)8"
+        #expect(writer.bytes(for: &sixel) == ImageBytes(beforeCells: "", afterCells: drawn))
     }
 
     @Test func insideTmuxEveryEscapeIsWrappedForPassthroughAndQuittingDeletesWhatWasSent() {
@@ -180,6 +189,6 @@ extension ImageFrameWriter {
     /// The bytes for a frame whose id changes the test does not look at.
     fileprivate mutating func send(_ canvas: TextCanvas) -> String {
         var shown = canvas
-        return bytes(for: &shown)
+        return bytes(for: &shown).all
     }
 }

@@ -9,11 +9,24 @@
 //   recently. Switching views, paging probes or scrubbing epochs back to pictures seen before
 //   sends nothing. Inside tmux each APC chunk is wrapped in DCS passthrough on its own; at
 //   quit every id held is deleted (a=d,d=I).
+//   Transmissions go out before the cells that show them are drawn (they do not touch the
+//   screen), so a cell never shows an id's previous picture while the new one is on its way.
 // - sixel: an image is drawn at its cell position (cursor saved and restored around it, so
 //   curses' idea of the cursor stays true) when it is new, moved or changed or the screen was
 //   erased, and only while all its cells still hold the blank image cells the widget left (an
 //   overlay on top hides it; when the overlay goes, the image is drawn again). Sixel is never
 //   sent through tmux. Kitty images outlive an erase: only a ctrl-l repaint sends them again.
+
+/// The bytes of one frame's images, in the two places they go.
+public struct ImageBytes: Equatable, Sendable {
+    /// Kitty transmissions: before the frame's cells, which point at them.
+    public var beforeCells = ""
+    /// Sixels: over the blank cells once curses has drawn them.
+    public var afterCells = ""
+
+    /// Both, in order.
+    public var all: String { beforeCells + afterCells }
+}
 
 public struct ImageFrameWriter: Sendable {
     private struct KittyKey: Hashable, Sendable {
@@ -40,9 +53,9 @@ public struct ImageFrameWriter: Sendable {
     /// whose content the terminal holds under another id are pointed at it (the id in
     /// `canvas.images` and the foreground of their placeholder cells change).
     /// - Complexity: O(pixels of the images sent + cells of the kitty images).
-    public mutating func bytes(for canvas: inout TextCanvas) -> String {
+    public mutating func bytes(for canvas: inout TextCanvas) -> ImageBytes {
         frame += 1
-        var out = ""
+        var out = ImageBytes()
         let keys = canvas.images.map {
             KittyKey(
                 hash: $0.image.contentHash, width: $0.image.width, height: $0.image.height, columns: $0.columns,
@@ -66,7 +79,7 @@ public struct ImageFrameWriter: Sendable {
                 for chunk in KittyGraphicsEncoder.transmitChunks(
                     placed.image, id: id, columns: placed.columns, rows: placed.rows)
                 {
-                    out += wrap(chunk)
+                    out.beforeCells += wrap(chunk)
                 }
             }
             kittyHeld[low] = (key, placed.id & 0xFF00_0000 | low, frame)
@@ -78,7 +91,8 @@ public struct ImageFrameWriter: Sendable {
                 x: placed.x, y: placed.y, columns: placed.columns, rows: placed.rows, hash: placed.image.contentHash)
             shownNow.insert(key)
             if !sixelShown.contains(key) {
-                out += "\u{1B}7\u{1B}[\(placed.y + 1);\(placed.x + 1)H" + SixelEncoder.encode(placed.image) + "\u{1B}8"
+                out.afterCells +=
+                    "\u{1B}7\u{1B}[\(placed.y + 1);\(placed.x + 1)H" + SixelEncoder.encode(placed.image) + "\u{1B}8"
             }
         }
         sixelShown = shownNow
