@@ -1,8 +1,9 @@
 // ImagesTmuxTests: pixel images in the real workbench (issue 13). aelab runs under `script`
 // inside tmux, so the typescript holds every byte it wrote: with --images kitty the image cells
 // are Unicode placeholders on the pane, each image is transmitted (wrapped for tmux's
-// passthrough) only when its pixels change, and quitting deletes them. The kitty terminal itself
-// is not on this machine; the bytes are what it would receive.
+// passthrough) only when its pixels change, and quitting deletes them; with --images sixel (no
+// tmux in between) each picture is drawn once at its blank cells. Neither a kitty nor a sixel
+// terminal is on this machine; the bytes are what it would receive.
 import Foundation
 import TestSupport
 import Testing
@@ -54,6 +55,51 @@ struct ImagesTmuxTests {
         let lastTransmit = try #require(text.range(of: transmit, options: .backwards))
         let deletes = text[lastTransmit.upperBound...].components(separatedBy: "_Ga=d,d=I,i=").count - 1
         #expect(deletes >= 1, "\(deletes) deletions after the last transmission")
+    }
+
+    @Test(
+        "--images sixel outside tmux: each picture drawn at its blank cells once, not again when unchanged",
+        .enabled(if: TmuxDriver.tmuxAvailable, "needs tmux"))
+    func sixelAtBlankCells() throws {
+        let binary = try #require(TmuxDriver.binary)
+        let folder = try ScratchFolder("images-sixel")
+        defer { folder.remove() }
+        let typescript = folder.file("typescript")
+        // $TMUX is unset in the pane, so aelab draws sixels (tmux itself drops them: the
+        // typescript under script has what a sixel terminal would get)
+        let command = "'\(binary)' --images sixel --data samples/digits-500 --epochs 1 --autosave-dir '\(folder.path)'"
+        let tmux = try TmuxDriver(
+            command: "script -q -f -c \"\(command)\" '\(typescript)'", columns: 100, rows: 30,
+            environment: ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"])
+        let finished = tmux.waitFor(seconds: 120) { $0.contains("FINISHED") }
+        #expect(finished.matched, "the run did not finish:\n\(finished.screen)")
+        let sixel = "\u{1B}Pq\""
+        var drawn = Self.count(sixel, in: typescript)
+        for _ in 0..<20 {
+            Thread.sleep(forTimeInterval: 1)
+            let now = Self.count(sixel, in: typescript)
+            if now == drawn { break }
+            drawn = now
+        }
+        #expect(drawn >= 1, "\(drawn) sixels")
+        Thread.sleep(forTimeInterval: 2)
+        #expect(Self.count(sixel, in: typescript) == drawn, "sixels drawn again with nothing changed")
+
+        // each at its cell, cursor saved and restored; a 28x28 probe at 4x (8x16-pixel cells: the
+        // pane reports no pixel size) in 14x7 cells that the pane shows blank
+        let text = String(decoding: FileManager.default.contents(atPath: typescript) ?? Data(), as: UTF8.self)
+        let placed = #/\x1B7\x1B\[(\d+);(\d+)H\x1BPq"1;1;112;112/#
+        let first = try #require(text.firstMatch(of: placed), "no 112x112 sixel at a cell")
+        let row = try #require(Int(first.1))
+        let column = try #require(Int(first.2))
+        let lines = finished.screen.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        for line in lines[(row - 1)..<(row - 1 + 7)] {
+            let cells = String(line[(column - 1)..<(column - 1 + 14)])
+            #expect(cells.allSatisfy { $0 == " " }, "image cells not blank: '\(cells)'")
+        }
+        #expect(!text.contains("\u{1B}_G"), "kitty escapes in sixel mode")
+        tmux.send("q")
+        #expect(tmux.waitFor(seconds: 60) { $0.contains("exit=0") }.matched)
     }
 }
 
