@@ -1,5 +1,5 @@
-import AutoencoderKit
 // Sweep files: the grid expands in order into `aelab train` commands; mistakes name the line.
+import AutoencoderKit
 import Testing
 
 @testable import Formats

@@ -1,6 +1,6 @@
-import AutoencoderKit
 // SweepScripts and MetricsLog.trim: the job-runner scripts a sweep prints, and metrics.jsonl cut
 // back to a checkpoint before a run resumes.
+import AutoencoderKit
 import Foundation
 import TestSupport
 import Testing

@@ -1,8 +1,8 @@
-import TestSupport
 // Checkpoints of the chapter-14 models: regularized codes (L1, KL with a running estimate,
 // k-sparse, denoising, contractive), the VAE, PSD, recirculation and greedy pretraining resume
 // bit for bit, mid-epoch too, and carry their rule's state (penalty sums, KL ρ̂, PSD's power
 // vector, pretraining).
+import TestSupport
 import Testing
 
 @testable import AutoencoderKit

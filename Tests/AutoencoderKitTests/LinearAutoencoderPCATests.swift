@@ -1,6 +1,6 @@
-import CBLAS
 // A linear autoencoder trained with squared error reaches the PCA subspace's error
 // (Goodfellow et al. 14.1), with PCA computed independently here in Float64.
+import CBLAS
 import Testing
 
 @testable import AutoencoderKit

@@ -1,5 +1,5 @@
-import AutoencoderKit
 // WidgetTests: images, heatmaps and charts at the cell level.
+import AutoencoderKit
 import Foundation
 import Testing
 

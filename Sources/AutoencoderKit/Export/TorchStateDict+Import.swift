@@ -1,4 +1,3 @@
-import Formats
 // TorchStateDict+Import: a PyTorch state dict (safetensors, named as python/aelab_torch.py's
 // model) read back into the engine's tensors, checked completely before anything is built.
 //
@@ -6,6 +5,7 @@ import Formats
 // `aelab export --torch` or by aelab_torch.save_state_dict); otherwise the widths are read off
 // the weights' shapes and the activations, untied, come from `defaults` (the import command's
 // flags). See TorchStateDict for the names.
+import Formats
 import Foundation
 
 /// A state dict read and validated: the model's shape, its config when the file carries one,

@@ -1,10 +1,10 @@
-import Formats
 // MetricsLog+Trim: cutting a run's metrics.jsonl back to what its checkpoint holds, so a run
 // resumed after a kill (a Slurm requeue, `parallel --resume-failed`) never records an epoch twice.
 //
 // An epoch's line is appended before its checkpoint is written, so a process killed between
 // the two leaves one line more than the checkpoint knows; a kill during a write leaves a
 // partial last line. Both go; every other line is kept byte for byte.
+import Formats
 import Foundation
 
 extension MetricsLog {
@@ -31,14 +31,17 @@ extension MetricsLog {
         return dropped
     }
 
+    /// What trimming reads of a line (our own metrics lines: Foundation's decoder suffices).
+    private struct Stamp: Decodable {
+        var event: String?
+        var epoch: Int?
+        var step: Int?
+    }
+
     private static func keeps(_ line: ArraySlice<UInt8>, epoch: Int, step: Int) -> Bool {
-        guard case .object(let record)? = try? JSONParser.parse(line) else { return false }
-        if (record.value(for: "event")?.stringValue ?? "epoch") == "epoch",
-            let recordEpoch = record.value(for: "epoch")?.integerValue
-        {
-            return recordEpoch <= epoch
-        }
-        if let recordStep = record.value(for: "step")?.integerValue { return recordStep <= step }
+        guard let record = try? JSONDecoder().decode(Stamp.self, from: Data(line)) else { return false }
+        if (record.event ?? "epoch") == "epoch", let recordEpoch = record.epoch { return recordEpoch <= epoch }
+        if let recordStep = record.step { return recordStep <= step }
         return true
     }
 }

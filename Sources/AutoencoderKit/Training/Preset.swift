@@ -1,10 +1,10 @@
-import Formats
 // Preset: one experiment read from a TOML file, turned into a checked TrainingConfig.
 //
 // Defects are reported all at once as `file:line: message` naming the key: schema defects
 // (unknown keys, wrong types, values out of range) from PresetReader, then missing keys of a
 // regularizer table, then problems of the assembled configuration (a loss that needs another
 // output, k larger than the code, ...) at the line of the key most concerned.
+import Formats
 import Foundation
 
 /// A parsed, validated experiment preset.

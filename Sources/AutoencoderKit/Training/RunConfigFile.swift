@@ -1,6 +1,6 @@
-import Formats
 // RunConfigFile: config.json in a run folder, the run's full configuration (the same JSON the
 // checkpoint's metadata holds, indented for people), written atomically.
+import Formats
 import Foundation
 
 /// A run folder's config.json.

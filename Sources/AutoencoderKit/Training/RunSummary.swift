@@ -1,8 +1,8 @@
-import Formats
 // RunSummary: the final figures of every run below a folder, from each run's metrics.jsonl.
 //
 // A run is a folder holding metrics.jsonl; its last "epoch" record gives the final losses
 // (with the unit named in the keys: train_bce_per_pixel → "BCE/px") and throughput.
+import Formats
 import Foundation
 
 /// The final results of one run.
